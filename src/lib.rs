@@ -1,0 +1,137 @@
+//! ReportLens reads Chinese government reports — annual 法治政府建设 reports, 政府工作报告,
+//! notices and plans — by their structure and their figures.
+//!
+//! One call turns the text of a report, however it was copied (hard line breaks, page numbers,
+//! web menus, CRLF), into a [`Report`]: its document elements (GB/T 9704-2012), its numbered
+//! outline, every stated figure with unit, subject, qualifier and section, the dates it
+//! mentions, and checks that breakdowns add up. Every item carries `start`/`end` in Unicode
+//! code points of the input as given.
+//!
+//! ```
+//! let report = reportlens::analyze("一、工作开展情况\n共受理行政复议案件 15件。");
+//! assert_eq!(report.outline[0].marker, "一、");
+//! assert_eq!(report.outline[0].title, "工作开展情况");
+//! ```
+//!
+//! What it does not do: it reads text, not PDF or Word files (copy the text out first); it does
+//! not judge whether a figure is true, only whether stated parts add up to a stated total.
+//!
+//! Analysing never fails and never panics: odd input yields a report with fewer findings and,
+//! where useful, a [`Diagnostic`](report::Diagnostic).
+
+#![warn(missing_docs)]
+
+pub mod chars;
+pub mod checks;
+pub mod decimal;
+pub mod figures;
+pub mod meta;
+pub mod offsets;
+pub mod outline;
+pub mod report;
+pub mod source;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use report::Report;
+
+/// Analysis options. `Options::default()` is what [`analyze`] uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Include the re-flowed paragraphs (`paragraphs`) in the report.
+    pub paragraphs: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { paragraphs: true }
+    }
+}
+
+/// Analyses one report's text with default options.
+pub fn analyze(text: &str) -> Report {
+    analyze_with(text, &Options::default())
+}
+
+/// Analyses one report's text.
+///
+/// The stages each read the same [`source::Document`]; they produce byte offsets, which are
+/// converted to code points once, here, at the end.
+pub fn analyze_with(text: &str, options: &Options) -> Report {
+    let doc = source::read(text);
+    let elements = meta::extract(&doc);
+    let outline = outline::extract(&doc, &elements);
+    let found = figures::extract(&doc, &elements, &outline);
+    let checks = checks::run(&found.figures, &outline.headings);
+    let paragraphs = if options.paragraphs { paragraph_spans(&doc, &outline) } else { Vec::new() };
+    let mut report = Report {
+        meta: elements.meta,
+        outline: outline.headings,
+        figures: found.figures,
+        dates: found.dates,
+        checks,
+        paragraphs,
+        diagnostics: found.diagnostics,
+    };
+    to_code_points(&mut report, text);
+    report
+}
+
+fn paragraph_spans(doc: &source::Document<'_>, outline: &outline::Outline) -> Vec<report::ParagraphSpan> {
+    let mut opening = vec![None; doc.paragraphs.len()];
+    for (i, place) in outline.places.iter().enumerate() {
+        if place.marker.start == 0 {
+            if let Some(slot) = opening.get_mut(place.paragraph) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    doc.paragraphs
+        .iter()
+        .zip(opening)
+        .map(|(p, heading)| {
+            let span = p.span();
+            report::ParagraphSpan {
+                start: span.start,
+                end: span.end,
+                pieces: p.pieces().map(|r| [r.start, r.end]).collect(),
+                heading,
+            }
+        })
+        .collect()
+}
+
+/// Converts every byte offset in the report to a code-point offset.
+fn to_code_points(report: &mut Report, text: &str) {
+    let index = offsets::CharIndex::new(text);
+    let c = |b: &mut usize| *b = index.to_char(*b);
+    for s in &mut report.meta.spans {
+        c(&mut s.start);
+        c(&mut s.end);
+    }
+    for h in &mut report.outline {
+        c(&mut h.start);
+        c(&mut h.end);
+    }
+    for f in &mut report.figures {
+        c(&mut f.start);
+        c(&mut f.end);
+    }
+    for d in &mut report.dates {
+        c(&mut d.start);
+        c(&mut d.end);
+    }
+    for p in &mut report.paragraphs {
+        c(&mut p.start);
+        c(&mut p.end);
+        for piece in &mut p.pieces {
+            c(&mut piece[0]);
+            c(&mut piece[1]);
+        }
+    }
+    for d in &mut report.diagnostics {
+        d.start.iter_mut().for_each(c);
+        d.end.iter_mut().for_each(c);
+    }
+}
