@@ -24,6 +24,7 @@
 pub mod chars;
 pub mod checks;
 pub mod decimal;
+pub mod export;
 pub mod figures;
 pub mod meta;
 pub mod offsets;

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (json, files): (Vec<&String>, Vec<&String>) = args.iter().skip(1).partition(|a| *a == "--json");
+    let (json, files): (Vec<&String>, Vec<&String>) =
+        args.iter().skip(1).partition(|a| *a == "--json");
     if args.first().map(String::as_str) != Some("analyze") || files.is_empty() {
         eprintln!("usage: reportlens analyze [--json] FILE...   (- reads standard input)");
         return ExitCode::from(2);
