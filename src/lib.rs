@@ -24,6 +24,8 @@
 pub mod chars;
 pub mod checks;
 pub mod decimal;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
 pub mod export;
 pub mod figures;
 pub mod meta;

@@ -1,42 +1,470 @@
 //! The `reportlens` command line: arguments and output formats only; the analysis is the core's.
+//!
+//! Files are read and analysed on every core (rayon); results are written in input order as
+//! they become ready, so `--format jsonl` streams over thousands of files.
 
-use std::io::Read;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (json, files): (Vec<&String>, Vec<&String>) =
-        args.iter().skip(1).partition(|a| *a == "--json");
-    if args.first().map(String::as_str) != Some("analyze") || files.is_empty() {
-        eprintln!("usage: reportlens analyze [--json] FILE...   (- reads standard input)");
-        return ExitCode::from(2);
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use reportlens::{decode, export, Report};
+
+const USAGE: &str = "\
+usage: reportlens analyze [--json | --format FORMAT] PATH...
+
+Reads Chinese government reports and prints their document elements, outline and figures.
+
+PATH      a text file (UTF-8, GBK/GB18030 or UTF-16), a folder (every *.txt in it and its
+          subfolders, in sorted order), or - for standard input
+--json    the report as JSON, exactly (with several files: one line per file, with \"file\")
+--format  text      a readable summary (the default)
+          json      same as --json
+          csv       the figures, UTF-8 with a BOM for Excel/WPS, one row per figure
+          jsonl     the figures as JSON Lines, one figure per line with its file name
+          markdown  the figures as a Markdown table
+
+Offsets (start/end) count Unicode code points of the input as given.
+Exit status: 0 when every file was read, 1 when some file could not be, 2 on a usage error.";
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+    Jsonl,
+    Markdown,
+}
+
+impl Format {
+    fn parse(name: &str) -> Option<Format> {
+        Some(match name {
+            "text" => Format::Text,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "jsonl" => Format::Jsonl,
+            "markdown" | "md" => Format::Markdown,
+            _ => return None,
+        })
     }
-    let mut failed = false;
-    for file in files {
-        let bytes = if file == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
-        } else {
-            std::fs::read(file)
-        };
-        let text = match bytes {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(e) => {
-                eprintln!("reportlens: {file}: {e}");
-                failed = true;
-                continue;
+}
+
+/// What the command line asked for.
+#[derive(Debug)]
+enum Command {
+    Help,
+    Version,
+    Analyze { format: Format, paths: Vec<String> },
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut rest = args.iter();
+    match rest.next().map(String::as_str) {
+        Some("analyze") => {}
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version") => return Ok(Command::Version),
+        Some(other) => return Err(format!("unknown command '{other}'")),
+        None => return Err("no command given".into()),
+    }
+    let mut format = None;
+    let mut paths = Vec::new();
+    let mut options_done = false;
+    let set = |f: Format, format: &mut Option<Format>| match format.replace(f) {
+        Some(old) if old != f => Err("give only one output format".to_string()),
+        _ => Ok(()),
+    };
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            _ if options_done => paths.push(arg.clone()),
+            "--" => options_done = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "--json" => set(Format::Json, &mut format)?,
+            "--format" => {
+                let name = rest
+                    .next()
+                    .ok_or("--format needs a value: text, json, csv, jsonl or markdown")?;
+                set(
+                    Format::parse(name).ok_or(format!("unknown format '{name}'"))?,
+                    &mut format,
+                )?;
             }
-        };
-        let report = reportlens::analyze(&text);
-        if !json.is_empty() {
-            match serde_json::to_string(&report) {
-                Ok(s) => println!("{s}"),
-                Err(e) => {
-                    eprintln!("reportlens: {file}: {e}");
-                    failed = true;
+            a if a.starts_with("--format=") => {
+                let name = &a["--format=".len()..];
+                set(
+                    Format::parse(name).ok_or(format!("unknown format '{name}'"))?,
+                    &mut format,
+                )?;
+            }
+            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option '{a}'")),
+            _ => paths.push(arg.clone()),
+        }
+    }
+    if paths.is_empty() {
+        return Err("no file given (use - to read standard input)".into());
+    }
+    Ok(Command::Analyze {
+        format: format.unwrap_or(Format::Text),
+        paths,
+    })
+}
+
+/// One input to analyse, in output order.
+#[derive(Debug)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A path that cannot be read, with the message to print in its place.
+    Bad(String, String),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+            Input::Bad(name, _) => name.clone(),
+        }
+    }
+}
+
+/// Expands folders into their `*.txt` files (recursively, sorted by name); files are kept as
+/// given, whatever their extension.
+fn expand(paths: &[String]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let before = inputs.len();
+                walk(Path::new(path), &mut inputs);
+                if inputs.len() == before {
+                    inputs.push(Input::Bad(
+                        path.clone(),
+                        "no .txt files in this folder".into(),
+                    ));
                 }
             }
+            Ok(_) => inputs.push(Input::File(PathBuf::from(path))),
+            Err(e) => inputs.push(Input::Bad(path.clone(), io_message(&e))),
         }
+    }
+    inputs
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return inputs.push(Input::Bad(dir.display().to_string(), io_message(&e))),
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        // A symlinked folder is not followed (it could loop); a symlinked file is read.
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            walk(&path, inputs);
+        } else if has_txt_extension(&path) && path.is_file() {
+            inputs.push(Input::File(path));
+        }
+    }
+}
+
+fn has_txt_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// What one input produced: its piece of the output, or why it could not be read.
+type Outcome = Result<String, String>;
+
+fn run(input: &Input, format: Format, many: bool) -> Outcome {
+    let bytes = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+        }
+        Input::File(path) => std::fs::read(path),
+        Input::Bad(_, message) => return Err(message.clone()),
+    }
+    .map_err(|e| io_message(&e))?;
+    let text = decode::decode(&bytes).map_err(|e| e.to_string())?;
+    let report = std::panic::catch_unwind(|| reportlens::analyze(&text))
+        .map_err(|_| "internal error while analysing this file (please report it)".to_string())?;
+    render(&input.name(), &report, format, many)
+}
+
+/// One report in the chosen format. `many` says whether several inputs share the output.
+fn render(name: &str, report: &Report, format: Format, many: bool) -> Outcome {
+    let json_error = |e: serde_json::Error| format!("could not write JSON: {e}");
+    Ok(match format {
+        Format::Text => summary(name, report, many),
+        Format::Json if many => {
+            #[derive(serde::Serialize)]
+            struct Named<'a> {
+                file: &'a str,
+                #[serde(flatten)]
+                report: &'a Report,
+            }
+            serde_json::to_string(&Named { file: name, report }).map_err(json_error)? + "\n"
+        }
+        Format::Json => serde_json::to_string(report).map_err(json_error)? + "\n",
+        Format::Csv => export::csv_rows(report, Some(name)),
+        Format::Jsonl => export::figures_jsonl(report, name),
+        Format::Markdown if many => format!("## {name}\n\n{}\n", export::figures_markdown(report)),
+        Format::Markdown => export::figures_markdown(report),
+    })
+}
+
+/// Terminal columns a string takes: East Asian wide characters take two.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}' | '\u{20000}'..='\u{3FFFD}')
+}
+
+fn pad(out: &mut String, s: &str, to: usize) {
+    out.push_str(s);
+    out.extend(std::iter::repeat(' ').take(to.saturating_sub(width(s))));
+}
+
+/// The readable summary: elements, outline tree, figures table, checks and notes.
+fn summary(name: &str, r: &Report, many: bool) -> String {
+    let mut s = String::new();
+    if many {
+        let _ = writeln!(s, "== {name}");
+    }
+    s.push_str("Elements\n");
+    let mut any = false;
+    // Read through the JSON form, so a field added to `Meta` shows up here without a change.
+    if let Ok(serde_json::Value::Object(meta)) = serde_json::to_value(&r.meta) {
+        for (key, value) in meta.iter().filter(|(k, _)| *k != "spans") {
+            let text = match value {
+                serde_json::Value::String(v) => v.clone(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                other => other.to_string(),
+            };
+            let _ = writeln!(s, "  {key:<13} {text}");
+            any = true;
+        }
+    }
+    if !any {
+        s.push_str("  (none found)\n");
+    }
+
+    let _ = writeln!(s, "\nOutline ({} headings)", r.outline.len());
+    for h in &r.outline {
+        let indent = "  ".repeat(h.depth.max(1));
+        let _ = writeln!(s, "{indent}{}{}", h.marker, h.title);
+    }
+
+    let _ = writeln!(s, "\nFigures ({})", r.figures.len());
+    let rows: Vec<[String; 5]> = r
+        .figures
+        .iter()
+        .map(|f| {
+            let mut value = f.value.to_string();
+            if let Some(max) = f.value_max {
+                let _ = write!(value, "–{max}");
+            }
+            value.push_str(&f.unit);
+            if let (Some(base), Some(unit)) = (f.base_value, &f.base_unit) {
+                let _ = write!(value, " (= {base}{unit})");
+            }
+            [
+                f.section_path.clone().unwrap_or_default(),
+                f.text.clone(),
+                value,
+                f.qualifier.clone().unwrap_or_default(),
+                f.subject.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        let header = ["section", "figure", "value", "qualifier", "subject"];
+        let mut widths = header.map(width);
+        for row in &rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(width(cell)).min(40);
+            }
+        }
+        for row in std::iter::once(header.map(String::from)).chain(rows) {
+            s.push_str("  ");
+            for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+                if i + 1 == row.len() {
+                    s.push_str(cell);
+                } else {
+                    pad(&mut s, cell, w + 2);
+                }
+            }
+            s.truncate(s.trim_end_matches(' ').len());
+            s.push('\n');
+        }
+    }
+
+    if !r.checks.is_empty() {
+        let _ = writeln!(s, "\nChecks ({})", r.checks.len());
+        for c in &r.checks {
+            let _ = writeln!(
+                s,
+                "  {} {}",
+                if c.ok { "ok      " } else { "MISMATCH" },
+                c.message
+            );
+        }
+    }
+    if !r.diagnostics.is_empty() {
+        let _ = writeln!(s, "\nNotes");
+        for d in &r.diagnostics {
+            let _ = writeln!(s, "  {}: {}", d.code, d.message);
+        }
+    }
+    if many {
+        s.push('\n');
+    }
+    s
+}
+
+/// Writes to standard error, ignoring a closed stderr (there is nowhere left to say it).
+fn warn(bar: Option<&ProgressBar>, message: &str) {
+    let write = || {
+        let _ = writeln!(io::stderr(), "reportlens: {message}");
+    };
+    match bar {
+        Some(bar) => bar.suspend(write),
+        None => write(),
+    }
+}
+
+/// Files at which a run is long enough for a progress bar.
+const PROGRESS_MIN_FILES: usize = 20;
+
+fn main() -> ExitCode {
+    // A bug in the analysis must not take the other files down: `run` catches the panic and
+    // reports the file; the hook only says where it happened.
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(io::stderr(), "reportlens: internal error: {info}");
+    }));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (format, paths) = match parse_args(&args) {
+        Ok(Command::Analyze { format, paths }) => (format, paths),
+        Ok(Command::Help) => {
+            let _ = writeln!(io::stdout(), "{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            let _ = writeln!(io::stdout(), "reportlens {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "reportlens: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = expand(&paths);
+    let many = inputs.len() > 1;
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let total = inputs.len();
+
+    let bar = (io::stderr().is_terminal() && total >= PROGRESS_MIN_FILES).then(|| {
+        let bar = ProgressBar::new(total as u64);
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed} (eta {eta})")
+        {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let suspend_for_output = bar.is_some() && io::stdout().is_terminal();
+
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    let worker_cancel = Arc::clone(&cancel);
+    // `par_bridge` hands inputs to the threads roughly in order, so results can be written as
+    // soon as the ones before them are done.
+    std::thread::spawn(move || {
+        inputs
+            .into_iter()
+            .enumerate()
+            .par_bridge()
+            .for_each_with(tx, |tx, (i, input)| {
+                if worker_cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                let _ = tx.send((i, run(&input, format, many)));
+            });
+    });
+
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    let emit = |piece: &str, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> io::Result<()> {
+        let mut write = || out.write_all(piece.as_bytes()).and_then(|()| out.flush());
+        match &bar {
+            Some(bar) if suspend_for_output => bar.suspend(write),
+            _ => write(),
+        }
+    };
+    if format == Format::Csv {
+        let head = format!("{}{}", export::BOM, export::csv_header(true));
+        if emit(&head, &mut out).is_err() {
+            return ExitCode::SUCCESS;
+        }
+    }
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    {
+        'results: for (i, outcome) in rx {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                match outcome {
+                    Ok(piece) => {
+                        if emit(&piece, &mut out).is_err() {
+                            // The reader went away (`| head`): stop quietly.
+                            cancel.store(true, Ordering::Relaxed);
+                            break 'results;
+                        }
+                    }
+                    Err(message) => {
+                        failed = true;
+                        let name = names.get(next).map_or("-", String::as_str);
+                        warn(bar.as_ref(), &format!("{name}: {message}"));
+                    }
+                }
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+                next += 1;
+            }
+        }
+    }
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
     }
     if failed {
         ExitCode::FAILURE
