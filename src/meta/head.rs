@@ -1,0 +1,345 @@
+//! The head of a document: 版头 (份号, 密级, 发文机关标志, 发文字号), the title, and then either
+//! the 主送机关 or, for a speech, the subtitle with the date delivered and the speaker line.
+
+use super::dates::{find_date, find_doc_number, whole_date};
+use super::lines::{self, Line};
+use super::words::{
+    ends_with_document_kind, ends_with_office, has_sentence_punct, is_header_mark, is_name,
+    is_organ, is_salutation, office_and_name, starts_like_heading,
+};
+use super::{compact, split_bodies, Found};
+
+/// What the head told about the rest of the document.
+pub struct Head {
+    /// A speech (subtitle, speaker line or salutation found): no 署名, no issuer.
+    pub speech: bool,
+    /// The first paragraph after the head's elements.
+    pub end_par: usize,
+}
+
+/// How many lines after the title may hold the subtitle, speaker, 文号 and 主送机关.
+const AFTER_TITLE: usize = 8;
+/// How many lines a title may wrap over.
+const TITLE_LINES: usize = 4;
+/// The longest title line, in characters.
+const TITLE_LINE_CHARS: usize = 60;
+
+/// Reads the head of the document.
+pub fn read(found: &mut Found<'_, '_>) -> Head {
+    let lines = lines::head(found.doc);
+    let mut i = banner(found, &lines);
+    i = title(found, &lines, i);
+    let mut speech = false;
+    let mut end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
+    let mut skipped = 0;
+    while let Some(line) = lines.get(i) {
+        if i >= title_end(found) + AFTER_TITLE || line.prose && !line.text.ends_with(['：', ':']) {
+            break;
+        }
+        let t = line.text;
+        if let Some(next) = doc_number(found, &lines, i) {
+            i = next;
+        } else if let Some(next) = subtitle(found, &lines, i) {
+            speech = true;
+            i = next;
+        } else if let Some(next) = speaker(found, &lines, i) {
+            speech = true;
+            i = next;
+        } else if t.ends_with(['：', ':']) {
+            if is_salutation(t) {
+                speech = true;
+                found.use_line(line);
+            } else if !speech {
+                addressees(found, &lines, i);
+            }
+            i += 1;
+            end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
+            break;
+        } else if speech && found.meta.date.is_none() && whole_date(t).is_some() {
+            if let Some(d) = whole_date(t) {
+                found.meta.date = Some(d.iso);
+                found.span_in("date", line, d.range);
+                found.use_line(line);
+            }
+            i += 1;
+        } else {
+            skipped += 1;
+            if skipped > 3 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
+    }
+    Head { speech, end_par }
+}
+
+/// The line index where the title ended (recorded by [`title`]); the lines after it are
+/// counted from there.
+fn title_end(found: &Found<'_, '_>) -> usize {
+    found.title_end
+}
+
+/// The 版头 lines before the title: 份号, 密级, 紧急程度, 发文机关标志 (`XX人民政府文件`, or the
+/// stacked names of a joint document above `文件`), 发文字号, 签发人. Returns the first line after.
+fn banner(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> usize {
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        let t = line.text;
+        if is_header_mark(t) || t.starts_with("签发人") {
+            found.use_line(line);
+            i += 1;
+        } else if let Some(next) = doc_number(found, lines, i) {
+            i = next;
+        } else if let Some(next) = issuer_mark(found, lines, i) {
+            i = next;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// `XX人民政府文件`; stacked organ lines above a `文件` line (a joint document: the first body
+/// is the issuer); an organ's name alone above the 发文字号 (the 版头 of a 函).
+fn issuer_mark(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let line = lines.get(i)?;
+    let t = line.text;
+    if found.meta.issuer.is_some() || line.prose {
+        return None;
+    }
+    let mark_end = |l: &Line<'_>| {
+        l.text
+            .strip_suffix("文件")
+            .is_some_and(|o| o.is_empty() || is_organ(o))
+    };
+    let organ = t.strip_suffix("文件").filter(|o| is_organ(o)).unwrap_or(t);
+    if !is_organ(organ) {
+        return None;
+    }
+    let end = if mark_end(line) {
+        i
+    } else {
+        // Stacked names of a joint document, then `文件`; or one name above the 发文字号.
+        let mut j = i + 1;
+        while lines.get(j).is_some_and(|l| is_organ(l.text) && !l.prose) && j < i + 4 {
+            j += 1;
+        }
+        match lines.get(j) {
+            Some(l) if mark_end(l) => j,
+            Some(l) if j == i + 1 && find_doc_number(l.text).is_some() && !l.prose => i,
+            _ => return None,
+        }
+    };
+    let first = organ.split('、').next().unwrap_or(organ);
+    found.meta.issuer = Some(compact(first));
+    found.span_in("issuer", line, 0..first.len());
+    for l in lines.get(i..=end)? {
+        found.use_line(l);
+    }
+    Some(end + 1)
+}
+
+/// A line that is a 发文字号 (possibly with the 签发人 beside it, in a 上行文).
+fn doc_number(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let line = lines.get(i)?;
+    let range = find_doc_number(line.text)?;
+    let rest = format!("{}{}", &line.text[..range.start], &line.text[range.end..]);
+    let rest = rest.trim_matches(|c: char| crate::chars::is_space(c));
+    if !(rest.is_empty()
+        || rest.starts_with("签发人")
+        || line.text[range.end..].starts_with("签发人"))
+    {
+        return None;
+    }
+    if found.meta.doc_number.is_none() {
+        found.meta.doc_number = Some(compact(&line.text[range.clone()]));
+        found.span_in("doc_number", line, range);
+    }
+    found.use_line(line);
+    Some(i + 1)
+}
+
+/// Whether a line may be part of a title: short, no sentence punctuation, in a paragraph that
+/// is not running text, and not another element.
+fn title_line(line: &Line<'_>) -> bool {
+    let t = line.text;
+    !line.prose
+        && t.chars().count() <= TITLE_LINE_CHARS
+        && !has_sentence_punct(t)
+        && whole_date(t).is_none()
+        && find_doc_number(t).is_none()
+        && office_and_name(t).is_none()
+        && !starts_with_dash(t)
+        && !starts_like_heading(t)
+}
+
+/// The title: up to [`TITLE_LINES`] lines, ending at a line that ends with a kind of document
+/// (`…的报告`) or before a line that cannot belong to it. Also reads the issuer from a title
+/// of the form `XX人民政府关于…的报告`.
+fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
+    let mut end = start;
+    while end < lines.len() && end - start < TITLE_LINES {
+        let Some(line) = lines.get(end) else { break };
+        if !title_line(line) {
+            break;
+        }
+        end += 1;
+        if ends_with_document_kind(line.text) {
+            break;
+        }
+    }
+    found.title_end = end;
+    let (Some(first), Some(last)) = (
+        lines.get(start),
+        end.checked_sub(1).and_then(|e| lines.get(e)),
+    ) else {
+        return end;
+    };
+    if end == start {
+        return end;
+    }
+    let text: String = lines[start..end].iter().map(|l| l.text).collect();
+    let text = compact(&text);
+    found.span("title", (first, 0..0), (last, 0..last.text.len()));
+    for l in &lines[start..end] {
+        found.use_line(l);
+    }
+    if found.meta.issuer.is_none() {
+        if let Some(organ) = issuer_in_title(&text) {
+            found.meta.issuer = Some(organ.to_string());
+            // The issuer's own span: the same characters at the start of the title.
+            let span = found.meta.spans.last().map(|s| (s.start, s.end));
+            if let Some((start, _)) = span {
+                let organ_end = found
+                    .input_range(first, 0..organ.len().min(first.text.len()))
+                    .end;
+                found.meta.spans.push(crate::report::ElementSpan {
+                    key: "issuer".into(),
+                    start,
+                    end: organ_end,
+                });
+            }
+        }
+    }
+    found.meta.title = Some(text);
+    end
+}
+
+/// The issuing body named before `关于` (or `印发`, `转发`) in a title: the first body of a
+/// joint title (`A、B关于…`).
+fn issuer_in_title(title: &str) -> Option<&str> {
+    ["关于", "转发", "印发"].iter().find_map(|w| {
+        let at = title.find(w)?;
+        let organ = title.get(..at)?;
+        is_organ(organ).then(|| organ.split('、').next().unwrap_or(organ))
+    })
+}
+
+/// The subtitle of a speech: `——2026年1月26日在…会议上` (dashes of any kind, or in brackets).
+/// Its continuation lines (a PDF copy wraps it) are used too. Sets the date.
+fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let line = lines.get(i)?;
+    let t = line.text;
+    let rest = t.trim_start_matches(is_dash);
+    let bracketed = rest.starts_with(['（', '(']);
+    let rest = rest.trim_start_matches(['（', '(']);
+    if rest.len() == t.len() {
+        return None;
+    }
+    let date = find_date(rest).filter(|d| d.range.start == 0)?;
+    if !(rest[date.range.end..].starts_with('在') || bracketed || starts_with_dash(t)) {
+        return None;
+    }
+    let offset = t.len() - rest.len();
+    if found.meta.date.is_none() {
+        found.meta.date = Some(date.iso);
+        found.span_in(
+            "date",
+            line,
+            date.range.start + offset..date.range.end + offset,
+        );
+    }
+    found.use_line(line);
+    let mut j = i + 1;
+    // A wrapped subtitle: the rest of the occasion (`议上`, `次会议上`).
+    while let Some(next) = lines.get(j) {
+        let same = next.par == line.par;
+        let short_tail = next.text.chars().count() <= 20 && next.text.ends_with(['上', '）', ')']);
+        if (same || short_tail)
+            && office_and_name(next.text).is_none()
+            && !next.text.ends_with(['：', ':'])
+        {
+            found.use_line(next);
+            j += 1;
+            if !same || j > i + 2 {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// The speaker line of a speech: `河北省人民政府省长 王正谱`, `省长 罗东川`, or the office on
+/// one line and the name on the next.
+fn speaker(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let line = lines.get(i)?;
+    if found.meta.speaker.is_some() {
+        return None;
+    }
+    let t = line.text;
+    if office_and_name(t).is_some() {
+        found.meta.speaker = Some(compact(t));
+        found.span_in("speaker", line, 0..t.len());
+        found.use_line(line);
+        return Some(i + 1);
+    }
+    let next = lines.get(i + 1)?;
+    if ends_with_office(t) && is_name(next.text) {
+        found.meta.speaker = Some(compact(&format!("{t}{}", next.text)));
+        found.span("speaker", (line, 0..0), (next, 0..next.text.len()));
+        found.use_line(line);
+        found.use_line(next);
+        return Some(i + 2);
+    }
+    None
+}
+
+/// The 主送机关: the line ending in `：`, with the lines of its paragraph before it that no
+/// other element used (a list wrapped over two lines).
+fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
+    let Some(line) = lines.get(i) else { return };
+    let mut first = i;
+    while first > found.title_end
+        && lines
+            .get(first - 1)
+            .is_some_and(|l| l.par == line.par && !found.is_used(l))
+    {
+        first -= 1;
+    }
+    let text: String = lines[first..=i].iter().map(|l| l.text).collect();
+    let names = split_bodies(&text);
+    if names.is_empty() || names.iter().any(|n| n.chars().count() > 40) {
+        return;
+    }
+    found.meta.addressees = names;
+    let last_len = line.text.len() - line.text.chars().next_back().map_or(0, char::len_utf8);
+    found.span("addressees", (&lines[first], 0..0), (line, 0..last_len));
+    for l in &lines[first..=i] {
+        found.use_line(l);
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—' | '–' | '－' | '―' | '─' | '━' | '‐' | '‑' | '−' | '~' | '～'
+    )
+}
+
+fn starts_with_dash(t: &str) -> bool {
+    t.starts_with(is_dash)
+}

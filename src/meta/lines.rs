@@ -1,0 +1,92 @@
+//! The input lines inside the paragraphs at the head and the tail of a document.
+//!
+//! Elements are laid out line by line (GB/T 9704: the title on its own lines, the 主送机关 on
+//! one line, the 署名 above the 成文日期), but reading the text into paragraphs may join a
+//! line to its neighbour (a PDF copy's full-width title line, or lines on either side of a
+//! dropped web-furniture line). A line break survives in the paragraph's map: two pieces whose
+//! input gap holds a line break were two lines.
+
+use std::ops::Range;
+
+use crate::chars::is_sentence_end;
+use crate::source::Document;
+
+/// One input line, cleaned, inside a paragraph.
+#[derive(Debug, Clone)]
+pub struct Line<'d> {
+    /// Index of the paragraph.
+    pub par: usize,
+    /// Byte range in the paragraph's text.
+    pub range: Range<usize>,
+    /// The cleaned text of the line.
+    pub text: &'d str,
+    /// Whether the paragraph reads as running text (a sentence, or long): its lines are not
+    /// title lines even when one of them happens to be short and unpunctuated.
+    pub prose: bool,
+}
+
+/// How many paragraphs at each end are read for elements.
+pub const WINDOW: usize = 16;
+/// How many lines at each end are read for elements.
+const MAX_LINES: usize = 48;
+/// A paragraph longer than this (in characters) is running text.
+const PROSE_CHARS: usize = 90;
+
+/// The lines of paragraph `par`.
+pub fn split<'d>(doc: &'d Document<'_>, par: usize) -> Vec<Line<'d>> {
+    let Some(p) = doc.paragraphs.get(par) else {
+        return Vec::new();
+    };
+    let text = p.text.as_str();
+    let prose = text.chars().any(is_sentence_end) || text.chars().count() > PROSE_CHARS;
+    let mut starts = vec![0];
+    let mut clean = 0;
+    let mut previous_end: Option<usize> = None;
+    for piece in p.pieces() {
+        if let Some(end) = previous_end {
+            let gap = doc.input.get(end..piece.start).unwrap_or("");
+            if gap.contains(['\n', '\r']) && clean > 0 {
+                starts.push(clean);
+            }
+        }
+        clean += piece.len();
+        previous_end = Some(piece.end);
+    }
+    starts.push(text.len());
+    starts
+        .windows(2)
+        .filter_map(|w| {
+            let range = w[0]..w[1];
+            let line = text.get(range.clone())?;
+            (!line.is_empty()).then_some(Line {
+                par,
+                range,
+                text: line,
+                prose,
+            })
+        })
+        .collect()
+}
+
+/// The lines of the first paragraphs, in order.
+pub fn head<'d>(doc: &'d Document<'_>) -> Vec<Line<'d>> {
+    let mut lines = Vec::new();
+    for par in 0..doc.paragraphs.len().min(WINDOW) {
+        lines.extend(split(doc, par));
+        if lines.len() >= MAX_LINES {
+            break;
+        }
+    }
+    lines.truncate(MAX_LINES);
+    lines
+}
+
+/// The lines of the last paragraphs, in order, starting at paragraph `from` at the earliest.
+pub fn tail<'d>(doc: &'d Document<'_>, from: usize) -> Vec<Line<'d>> {
+    let n = doc.paragraphs.len();
+    let first = n.saturating_sub(WINDOW).max(from);
+    let mut lines: Vec<Line<'d>> = (first..n).flat_map(|par| split(doc, par)).collect();
+    let excess = lines.len().saturating_sub(MAX_LINES);
+    lines.drain(..excess);
+    lines
+}

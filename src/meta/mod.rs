@@ -1,0 +1,173 @@
+//! Document elements (GB/T 9704-2012): 发文机关, 发文字号, 标题, 主送机关, 署名, 成文日期, the
+//! enclosed report's title, 版记; for a speech, the speaker and the date delivered.
+//!
+//! Elements stand at the two ends of a document, line by line: the 版头 and title, the
+//! 主送机关 (or, in a speech, the subtitle and the speaker line) at the head; the 署名 above the
+//! 成文日期 after the body; the 版记 (抄送, 印发机关和印发日期) at the very end. Only a bounded
+//! number of lines at each end is read, plus one pass over the short paragraphs for the
+//! 署名 and 成文日期 (which an attachment may push away from the end).
+
+mod dates;
+mod head;
+mod lines;
+mod tail;
+mod words;
+
+use std::ops::Range;
+
+use crate::report::{ElementSpan, Meta};
+use crate::source::Document;
+
+use lines::Line;
+
+/// The elements found, and which paragraphs they consumed.
+#[derive(Debug, Clone, Default)]
+pub struct Elements {
+    /// The elements, with byte offsets in `meta.spans` (converted to code points by the caller).
+    pub meta: Meta,
+    /// Indices of paragraphs that are element lines (title, addressees, signature, date, 版记…):
+    /// they are neither headings nor hold figures. Sorted.
+    pub paragraphs: Vec<usize>,
+}
+
+impl Elements {
+    /// Whether paragraph `i` is an element line.
+    pub fn is_element(&self, i: usize) -> bool {
+        self.paragraphs.binary_search(&i).is_ok()
+    }
+}
+
+/// Finds the document elements.
+pub fn extract(doc: &Document<'_>) -> Elements {
+    let mut found = Found {
+        doc,
+        meta: Meta::default(),
+        used: Vec::new(),
+        title_end: 0,
+    };
+    let head = head::read(&mut found);
+    if !head.speech {
+        tail::signature(&mut found, head.end_par);
+    }
+    tail::imprint(&mut found, head.end_par);
+    if found.meta.issuer.is_none() && !head.speech {
+        if let Some((value, span)) = found.signed_by_span() {
+            found.meta.issuer = Some(value);
+            found.meta.spans.push(ElementSpan {
+                key: "issuer".into(),
+                start: span.start,
+                end: span.end,
+            });
+        }
+    }
+    let paragraphs = found.element_paragraphs();
+    Elements {
+        meta: found.meta,
+        paragraphs,
+    }
+}
+
+/// What has been found so far, and which lines it used.
+pub(crate) struct Found<'d, 'a> {
+    doc: &'d Document<'a>,
+    meta: Meta,
+    /// Lines used by an element (or a salutation): (paragraph, byte range in its text).
+    used: Vec<(usize, Range<usize>)>,
+    /// Index in the head's lines of the first line after the title.
+    title_end: usize,
+}
+
+impl<'d, 'a> Found<'d, 'a> {
+    /// The input byte range of `sub` (a byte range in the text of `line`).
+    fn input_range(&self, line: &Line<'_>, sub: Range<usize>) -> Range<usize> {
+        let clean = line.range.start + sub.start..line.range.start + sub.end;
+        self.doc
+            .paragraphs
+            .get(line.par)
+            .map_or(0..0, |p| p.input_range(clean))
+    }
+
+    /// Records a span for `key` from `sub` of the first line to `sub_last` of the last.
+    fn span(
+        &mut self,
+        key: &str,
+        first: (&Line<'_>, Range<usize>),
+        last: (&Line<'_>, Range<usize>),
+    ) {
+        let start = self.input_range(first.0, first.1).start;
+        let end = self.input_range(last.0, last.1).end.max(start);
+        self.meta.spans.push(ElementSpan {
+            key: key.to_string(),
+            start,
+            end,
+        });
+    }
+
+    /// Records a span for `key` over part of one line.
+    fn span_in(&mut self, key: &str, line: &Line<'_>, sub: Range<usize>) {
+        self.span(key, (line, sub.clone()), (line, sub));
+    }
+
+    /// Marks `line` as used by an element.
+    fn use_line(&mut self, line: &Line<'_>) {
+        self.used.push((line.par, line.range.clone()));
+    }
+
+    /// Whether `line` is already used.
+    fn is_used(&self, line: &Line<'_>) -> bool {
+        self.used
+            .iter()
+            .any(|(p, r)| *p == line.par && *r == line.range)
+    }
+
+    fn signed_by_span(&self) -> Option<(String, Range<usize>)> {
+        let value = self.meta.signed_by.clone()?;
+        let span = self.meta.spans.iter().find(|s| s.key == "signed_by")?;
+        Some((value, span.start..span.end))
+    }
+
+    /// Paragraphs all of whose lines are used.
+    fn element_paragraphs(&self) -> Vec<usize> {
+        let mut pars: Vec<usize> = self.used.iter().map(|(p, _)| *p).collect();
+        pars.sort_unstable();
+        pars.dedup();
+        pars.retain(|&p| {
+            let all = lines::split(self.doc, p);
+            all.iter().all(|l| self.is_used(l))
+        });
+        pars
+    }
+}
+
+/// Removes every kind of space from an element's value (`省长 罗东川` → `省长罗东川`).
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| !crate::chars::is_space(*c))
+        .collect()
+}
+
+/// Splits a list of bodies (主送机关, 抄送) on 、 ， , ； outside brackets
+/// (`各县（市、区）财政局` is one body).
+fn split_bodies(text: &str) -> Vec<String> {
+    let text = text.trim_end_matches(['：', ':', '。', '.']);
+    let mut bodies = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '《' | '〔' | '[' => depth += 1,
+            '）' | ')' | '》' | '〕' | ']' => depth = depth.saturating_sub(1),
+            '、' | '，' | ',' | '；' | ';' if depth == 0 => {
+                bodies.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    bodies.push(&text[start..]);
+    bodies
+        .into_iter()
+        .map(compact)
+        .filter(|s| !s.is_empty())
+        .collect()
+}

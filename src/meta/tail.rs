@@ -1,0 +1,227 @@
+//! After the body: the 署名 above the 成文日期, the enclosed report's own title that may follow
+//! a covering letter, and the 版记 (抄送, 印发机关和印发日期).
+
+use super::dates::{find_date, whole_date};
+use super::lines::{self, Line};
+use super::words::{has_sentence_punct, is_organ, starts_like_heading};
+use super::{compact, split_bodies, Found};
+
+/// How many organ lines may stand above a date (the names of a joint document).
+const SIGNERS: usize = 4;
+/// How many lines the enclosed report's title may wrap over.
+const BODY_TITLE_LINES: usize = 3;
+/// Paragraphs longer than this (in lines) are body text and are not searched for a 署名.
+const SHORT_PARAGRAPH_LINES: usize = 4;
+
+/// Finds the 署名 and 成文日期 (the first date line with an organ's name above it, after the
+/// head), then the title of an enclosed report that follows them.
+pub fn signature(found: &mut Found<'_, '_>, from: usize) {
+    let doc = found.doc;
+    // The last few lines read, so that a date line can look back at the names above it.
+    let mut recent: Vec<Line<'_>> = Vec::new();
+    for par in from..doc.paragraphs.len() {
+        let lines = lines::split(doc, par);
+        if lines.len() > SHORT_PARAGRAPH_LINES {
+            recent.clear();
+            recent.extend(lines.last().cloned());
+            continue;
+        }
+        for (k, line) in lines.iter().enumerate() {
+            if let Some(s) = signed(line, &recent) {
+                record_signature(found, &s.signers, &s.date_line, s.date);
+                let after: Vec<Line<'_>> = lines[k + 1..]
+                    .iter()
+                    .cloned()
+                    .chain(
+                        (par + 1..doc.paragraphs.len())
+                            .take(lines::WINDOW)
+                            .flat_map(|p| lines::split(doc, p)),
+                    )
+                    .take(BODY_TITLE_LINES + 3)
+                    .collect();
+                body_title(found, &after);
+                return;
+            }
+            recent.push(line.clone());
+            if recent.len() > SIGNERS {
+                recent.remove(0);
+            }
+        }
+    }
+    // No name above a date: the last date line standing alone at the end.
+    let tail = lines::tail(doc, from);
+    if let Some((line, date)) = tail.iter().rev().find_map(|l| Some((l, alone_date(l)?))) {
+        found.meta.date = Some(date.1);
+        found.span_in("date", line, date.0);
+        found.use_line(line);
+    }
+}
+
+type DateIn = (std::ops::Range<usize>, String);
+
+/// A 署名 and 成文日期: the organ lines (topmost first, each with the byte length of the name
+/// in it), the date line and the date.
+struct Signed<'d> {
+    signers: Vec<(Line<'d>, usize)>,
+    date_line: Line<'d>,
+    date: DateIn,
+}
+
+/// A date line (`2024年1月12日`, brackets allowed) that is not a 版记 line.
+fn alone_date(line: &Line<'_>) -> Option<DateIn> {
+    whole_date(line.text).map(|d| (d.range, d.iso))
+}
+
+/// If `line` is a 成文日期 with organ names above it (or on the same line before the date),
+/// the names (topmost first), the date line and the date.
+fn signed<'d>(line: &Line<'d>, recent: &[Line<'d>]) -> Option<Signed<'d>> {
+    if let Some(date) = alone_date(line) {
+        let mut signers = Vec::new();
+        for above in recent.iter().rev() {
+            if !is_organ(above.text) || signers.len() >= SIGNERS {
+                break;
+            }
+            signers.push((above.clone(), above.text.len()));
+        }
+        signers.reverse();
+        return (!signers.is_empty()).then(|| Signed {
+            signers,
+            date_line: line.clone(),
+            date,
+        });
+    }
+    // `上海市发展和改革委员会 2024年2月20日` on one line.
+    let d = find_date(line.text)?;
+    let organ = line.text.get(..d.range.start)?;
+    (d.range.end == line.text.len() && is_organ(organ)).then(|| Signed {
+        signers: vec![(line.clone(), organ.len())],
+        date_line: line.clone(),
+        date: (d.range, d.iso),
+    })
+}
+
+fn record_signature(
+    found: &mut Found<'_, '_>,
+    signers: &[(Line<'_>, usize)],
+    date_line: &Line<'_>,
+    date: DateIn,
+) {
+    if let Some((first, len)) = signers.first() {
+        let name = first.text.get(..*len).unwrap_or(first.text);
+        let name = name.split('、').next().unwrap_or(name);
+        found.meta.signed_by = Some(compact(name));
+        found.span_in("signed_by", first, 0..name.len());
+    }
+    for (l, _) in signers {
+        found.use_line(l);
+    }
+    if found.meta.date.is_none() {
+        found.meta.date = Some(date.1);
+        found.span_in("date", date_line, date.0);
+    }
+    found.use_line(date_line);
+}
+
+/// The enclosed report's title after a covering letter's 署名 and 成文日期: one to three short
+/// unpunctuated lines (after an optional `附件` label) followed by body text.
+fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
+    let mut start = 0;
+    if after.first().is_some_and(|l| is_attachment_label(l.text)) {
+        start = 1;
+    }
+    let is_title_line = |l: &Line<'_>| {
+        !l.prose
+            && !starts_like_heading(l.text)
+            && l.text.chars().count() <= 40
+            && !has_sentence_punct(l.text)
+            && whole_date(l.text).is_none()
+    };
+    let mut end = start;
+    while end < after.len()
+        && end - start < BODY_TITLE_LINES
+        && after.get(end).is_some_and(is_title_line)
+    {
+        end += 1;
+    }
+    // Body text must follow, or this is the end of the document (or the 版记), not a title.
+    let followed = after
+        .get(end)
+        .is_some_and(|l| l.prose || starts_like_heading(l.text));
+    if end == start || !followed {
+        return;
+    }
+    let lines = &after[start..end];
+    let text = compact(&lines.iter().map(|l| l.text).collect::<String>());
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return;
+    };
+    found.span("body_title", (first, 0..0), (last, 0..last.text.len()));
+    for l in lines {
+        found.use_line(l);
+    }
+    found.meta.body_title = Some(text);
+}
+
+/// `附件`, `附件1`, `附件：` alone on a line.
+fn is_attachment_label(t: &str) -> bool {
+    t.strip_prefix("附件").is_some_and(|r| {
+        r.trim_end_matches(['：', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-')
+    })
+}
+
+/// The 版记 at the end: `抄送：A，B。` and `XX办公室 2024年1月12日印发`.
+pub fn imprint(found: &mut Found<'_, '_>, from: usize) {
+    let tail = lines::tail(found.doc, from);
+    for (k, line) in tail.iter().enumerate() {
+        let t = line.text;
+        if let Some(before) = t.strip_suffix("印发") {
+            let Some(d) = find_date(before).filter(|d| d.range.end == before.len()) else {
+                continue;
+            };
+            let organ = &before[..d.range.start];
+            if is_organ(organ) {
+                found.meta.printed_by = Some(compact(organ));
+                found.span_in("printed_by", line, 0..organ.len());
+            } else if let Some(prev) = k
+                .checked_sub(1)
+                .and_then(|p| tail.get(p))
+                .filter(|p| organ.is_empty() && is_organ(p.text))
+            {
+                found.meta.printed_by = Some(compact(prev.text));
+                found.span_in("printed_by", prev, 0..prev.text.len());
+                found.use_line(prev);
+            } else {
+                // A date followed by 印发 inside a sentence: not the 版记.
+                continue;
+            }
+            found.meta.printed_date = Some(d.iso);
+            found.span_in("printed_date", line, d.range);
+            found.use_line(line);
+        } else if let Some(list) = t
+            .strip_prefix("抄送")
+            .and_then(|r| r.strip_prefix(['：', ':']))
+        {
+            // The list may wrap onto the next lines of its paragraph.
+            let mut text = list.to_string();
+            let mut last = line;
+            for next in tail[k + 1..]
+                .iter()
+                .take_while(|n| n.par == line.par && !n.text.ends_with("印发"))
+            {
+                text.push_str(next.text);
+                last = next;
+            }
+            found.meta.cc = split_bodies(&text);
+            let skip = t.len() - list.len();
+            found.span("cc", (line, skip..skip), (last, 0..last.text.len()));
+            for l in tail[k..]
+                .iter()
+                .take_while(|n| n.par == line.par && !n.text.ends_with("印发"))
+            {
+                found.use_line(l);
+            }
+        }
+    }
+}

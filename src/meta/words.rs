@@ -1,0 +1,223 @@
+//! Word tables and small classifiers for document elements: what an organ's name ends with,
+//! the kinds of document (文种) a title ends with, the offices a speaker holds, salutations.
+
+use crate::chars::is_cjk;
+
+/// The kinds of document (文种) of GB/T 9704-2012 and the 党政机关公文处理工作条例, and the
+/// other names a title commonly ends with. Longest first is not needed: only `ends_with`.
+const DOCUMENT_KINDS: &[&str] = &[
+    "报告",
+    "通知",
+    "意见",
+    "方案",
+    "批复",
+    "函",
+    "复函",
+    "决定",
+    "决议",
+    "命令",
+    "令",
+    "公报",
+    "公告",
+    "通告",
+    "通报",
+    "请示",
+    "议案",
+    "纪要",
+    "规定",
+    "办法",
+    "细则",
+    "规划",
+    "计划",
+    "要点",
+    "条例",
+    "规则",
+    "章程",
+    "讲话",
+    "致辞",
+    "总结",
+    "情况",
+    "说明",
+    "指引",
+    "指南",
+    "标准",
+    "清单",
+    "目录",
+    "白皮书",
+    "声明",
+    "倡议书",
+    "实施意见",
+    "工作报告",
+];
+
+/// Endings of the name of a government body, party organ, court, company or other organisation.
+const ORGAN_ENDINGS: &[&str] = &[
+    "政府",
+    "委员会",
+    "委",
+    "办公室",
+    "办公厅",
+    "厅",
+    "局",
+    "部",
+    "院",
+    "署",
+    "会",
+    "处",
+    "中心",
+    "小组",
+    "指挥部",
+    "公司",
+    "集团",
+    "银行",
+    "所",
+    "站",
+    "队",
+    "馆",
+    "社",
+    "学校",
+    "大学",
+    "学院",
+    "团",
+    "办",
+    "科",
+    "室",
+    "党组",
+    "支部",
+    "总队",
+    "支队",
+    "大队",
+    "法院",
+    "检察院",
+    "研究院",
+    "联合会",
+    "协会",
+];
+
+/// Offices whose holder delivers a government work report or a speech (the speaker line
+/// `河北省人民政府省长 王正谱`). Ordered so that a longer office is tried before its tail.
+const OFFICES: &[&str] = &[
+    "代省长",
+    "副省长",
+    "省长",
+    "代市长",
+    "副市长",
+    "市长",
+    "代区长",
+    "副区长",
+    "区长",
+    "代县长",
+    "副县长",
+    "县长",
+    "代州长",
+    "州长",
+    "代盟长",
+    "盟长",
+    "代旗长",
+    "旗长",
+    "镇长",
+    "乡长",
+    "副主席",
+    "主席",
+    "主任委员",
+    "副主任",
+    "主任",
+    "副书记",
+    "书记",
+    "副总理",
+    "总理",
+    "副部长",
+    "部长",
+    "厅长",
+    "局长",
+    "院长",
+    "检察长",
+    "秘书长",
+    "委员长",
+];
+
+/// Whether a title ends with a kind of document (`…的报告`, `…的通知`).
+pub fn ends_with_document_kind(text: &str) -> bool {
+    DOCUMENT_KINDS.iter().any(|k| text.ends_with(k))
+}
+
+/// Whether `text` reads as the name of one or more organisations: short, CJK (with the
+/// brackets and separators names carry), ending with an organisation word.
+pub fn is_organ(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=40).contains(&n)
+        && text
+            .chars()
+            .all(|c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')' | '、' | '·'))
+        && ORGAN_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
+/// Splits a speaker line into office and name: the last office word followed by a name of
+/// 2 to 8 characters (`省长罗东川` → `省长`, `罗东川`). `None` when the line is not one.
+pub fn office_and_name(text: &str) -> Option<(usize, usize)> {
+    let n = text.chars().count();
+    if !(3..=40).contains(&n) || !text.chars().all(|c| is_cjk(c) || c == '·') {
+        return None;
+    }
+    OFFICES.iter().find_map(|office| {
+        let at = text.rfind(office)?;
+        let name = &text[at + office.len()..];
+        is_name(name).then_some((at, at + office.len()))
+    })
+}
+
+/// Whether a line ends with an office word and holds nothing after it (`海拉尔区人民政府区长`,
+/// when a PDF copy put the name on the next line).
+pub fn ends_with_office(text: &str) -> bool {
+    text.chars().all(|c| is_cjk(c) || c == '·') && OFFICES.iter().any(|o| text.ends_with(o))
+}
+
+/// A person's name: 2 to 8 CJK characters (with `·` in transcribed names).
+pub fn is_name(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n) && text.chars().all(|c| is_cjk(c) || c == '·') && !text.starts_with('·')
+}
+
+/// Whether the text before a final `：` greets an audience (`各位代表`, `同志们`) rather than
+/// naming the bodies a document is addressed to.
+pub fn is_salutation(text: &str) -> bool {
+    let t = text.trim_end_matches(['：', ':']);
+    t.starts_with("各位")
+        || t.ends_with('们')
+        || t.ends_with("同志")
+        || t.ends_with("朋友")
+        || t.ends_with("来宾")
+}
+
+/// Lines of the 版头 that carry neither issuer nor number: 份号, 密级和保密期限, 紧急程度.
+pub fn is_header_mark(text: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "绝密", "机密", "秘密", "特急", "加急", "特提", "平急", "急件",
+    ];
+    let digits = !text.is_empty() && text.len() <= 8 && text.chars().all(|c| c.is_ascii_digit());
+    digits || (text.chars().count() <= 12 && MARKS.iter().any(|m| text.starts_with(m)))
+}
+
+/// Punctuation that no title line carries: a title is a noun phrase, not a sentence.
+pub fn has_sentence_punct(text: &str) -> bool {
+    text.contains(['。', '，', '；', '：', '！', '？', ':', ';', '!', '?'])
+}
+
+/// `一、` `（一）` `1.` `第一章`: a numbered heading, which no title line is.
+pub fn starts_like_heading(t: &str) -> bool {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('（' | '(') => chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(['.', '．', '、'])
+        }
+        Some(c) if "一二三四五六七八九十".contains(c) => t
+            .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c))
+            .starts_with('、'),
+        Some('第') => t.chars().take(6).any(|c| matches!(c, '章' | '节' | '条')),
+        _ => false,
+    }
+}
