@@ -36,7 +36,10 @@ fn load() -> Vec<Case> {
     let mut cases = Vec::new();
     for path in files {
         let text = fs::read_to_string(&path).expect("a case file is UTF-8");
-        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         for block in text.split("\n=== ").skip(1) {
             let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
             let (input, expect) = rest
@@ -57,7 +60,12 @@ fn load() -> Vec<Case> {
                     (k.trim().to_string(), v.trim().to_string())
                 })
                 .collect();
-            cases.push(Case { file: file.clone(), name: name.trim().to_string(), input, expect });
+            cases.push(Case {
+                file: file.clone(),
+                name: name.trim().to_string(),
+                input,
+                expect,
+            });
         }
     }
     cases
@@ -84,13 +92,21 @@ fn flatten(meta: &serde_json::Value) -> BTreeMap<String, String> {
 }
 
 fn slice(input: &str, start: usize, end: usize) -> String {
-    input.chars().skip(start).take(end.saturating_sub(start)).collect()
+    input
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 #[test]
 fn meta_cases() {
     let cases = load();
-    assert!(cases.len() >= 20, "the case files hold the cases (found {})", cases.len());
+    assert!(
+        cases.len() >= 20,
+        "the case files hold the cases (found {})",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let report = reportlens::analyze(&case.input);
@@ -106,7 +122,10 @@ fn meta_cases() {
         let total = case.input.chars().count();
         for span in &report.meta.spans {
             if !(span.start <= span.end && span.end <= total) {
-                failures.push(format!("{} / {}: span {:?} lies inside the input", case.file, case.name, span));
+                failures.push(format!(
+                    "{} / {}: span {:?} lies inside the input",
+                    case.file, case.name, span
+                ));
                 continue;
             }
             let text: String = slice(&case.input, span.start, span.end)
@@ -115,10 +134,12 @@ fn meta_cases() {
                 .collect();
             let holds = match span.key.as_str() {
                 "date" | "printed_date" => text.contains('年') && text.contains('日'),
-                "addressees" | "cc" => {
-                    got.get(&span.key).is_some_and(|v| v.split(" | ").all(|name| text.contains(name)))
-                }
-                key => got.get(key).is_some_and(|v| text == *v || text.replace("文件", "") == *v),
+                "addressees" | "cc" => got
+                    .get(&span.key)
+                    .is_some_and(|v| v.split(" | ").all(|name| text.contains(name))),
+                key => got
+                    .get(key)
+                    .is_some_and(|v| text == *v || text.replace("文件", "") == *v),
             };
             if !holds {
                 failures.push(format!(
@@ -130,11 +151,20 @@ fn meta_cases() {
         let keys: Vec<&str> = report.meta.spans.iter().map(|s| s.key.as_str()).collect();
         for key in got.keys() {
             if !keys.contains(&key.as_str()) {
-                failures.push(format!("{} / {}: element {key} has a span", case.file, case.name));
+                failures.push(format!(
+                    "{} / {}: element {key} has a span",
+                    case.file, case.name
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -147,20 +177,43 @@ fn element_lines_are_listed_as_element_paragraphs() {
         .iter()
         .filter_map(|&i| doc.paragraphs.get(i).map(|p| p.text.as_str()))
         .collect();
-    assert!(texts.contains(&"2024年3月1日"), "the date line is an element paragraph: {texts:?}");
-    assert!(texts.contains(&"XX省人民政府："), "the addressee line is an element paragraph: {texts:?}");
+    assert!(
+        texts.contains(&"2024年3月1日"),
+        "the date line is an element paragraph: {texts:?}"
+    );
+    assert!(
+        texts.contains(&"XX省人民政府："),
+        "the addressee line is an element paragraph: {texts:?}"
+    );
     assert!(
         !texts.iter().any(|t| t.contains("15件")),
         "a body paragraph is not an element paragraph: {texts:?}"
     );
-    assert!(elements.paragraphs.windows(2).all(|w| w[0] < w[1]), "element paragraphs are sorted");
+    assert!(
+        elements.paragraphs.windows(2).all(|w| w[0] < w[1]),
+        "element paragraphs are sorted"
+    );
 }
 
 #[test]
 fn odd_input_yields_no_elements_and_no_panic() {
-    for input in ["", "\n\n", "：", "——", "〔2024〕号", "2024年13月40日", "抄送：", "印发", "各位代表：", "文件"] {
+    for input in [
+        "",
+        "\n\n",
+        "：",
+        "——",
+        "〔2024〕号",
+        "2024年13月40日",
+        "抄送：",
+        "印发",
+        "各位代表：",
+        "文件",
+    ] {
         let report = reportlens::analyze(input);
-        assert!(report.meta.title.is_none() || !input.is_empty(), "odd input {input:?} analyses without panic");
+        assert!(
+            report.meta.title.is_none() || !input.is_empty(),
+            "odd input {input:?} analyses without panic"
+        );
         assert!(report.meta.date.is_none(), "no valid date in {input:?}");
     }
 }
