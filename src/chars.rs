@@ -24,9 +24,19 @@ pub fn is_cjk_punct(c: char) -> bool {
 /// Horizontal space of any kind that copying leaves inside or around a line, including the
 /// ideographic space used for indents and the invisible marks that ride along with web text.
 pub fn is_space(c: char) -> bool {
-    matches!(c,
-        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}'
-        | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{000B}' | '\u{000C}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'
+            ..='\u{200B}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{FEFF}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2060}'
+                | '\u{000B}'
+                | '\u{000C}'
+    )
 }
 
 /// Characters that are dropped wherever they stand: byte-order marks and zero-width marks
@@ -54,4 +64,32 @@ pub fn width(c: char) -> usize {
     } else {
         1
     }
+}
+
+/// A closing quote or bracket, which may follow the punctuation that ends a sentence (`。”`).
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '）' | ')' | '」' | '』' | '》' | '】' | '"' | '\''
+    )
+}
+
+/// A Chinese numeral digit or multiplier as used in heading numbers (`十二`, `二十三`, `一百零八`).
+pub fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '零'
+            | '〇'
+            | '两'
+    )
 }

@@ -28,6 +28,8 @@ pub mod decimal;
 pub mod decode;
 pub mod export;
 pub mod figures;
+pub mod furniture;
+pub mod markers;
 pub mod meta;
 pub mod offsets;
 pub mod outline;

@@ -116,6 +116,8 @@ pub enum MarkerStyle {
     Section,
     /// `第一条`
     Article,
+    /// `第一部分`
+    Part,
     /// `一、`
     Chinese,
     /// `（一）` `(一)`

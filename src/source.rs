@@ -4,10 +4,19 @@
 //! read from, so every later finding maps back to the characters the user pasted. Cleaning only
 //! ever *drops* characters (line breaks, page numbers, indents, spaces around CJK, web
 //! furniture); it never rewrites one, so a paragraph is exactly the concatenation of its pieces.
+//!
+//! Two layouts are told apart by the widths of the lines (see [`Layout`]):
+//! - **hard-wrapped** text (copied from a PDF): most lines share one full width, and a line
+//!   continues the paragraph when the next line's first character would not have fitted on it;
+//! - **one paragraph a line** (web pages, word processors): every line is a paragraph, and only
+//!   a page seam (a page-number line inside a sentence) joins two lines.
 
 use std::ops::Range;
 
-use crate::chars::{is_cjk, is_cjk_punct, is_invisible, is_sentence_end, is_space, width};
+use crate::chars::{
+    is_cjk, is_cjk_punct, is_closing, is_invisible, is_sentence_end, is_space, width,
+};
+use crate::furniture::{is_furniture, is_jump_marker, is_page_number};
 
 /// A run of cleaned text copied from one contiguous range of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,12 +29,26 @@ struct Piece {
     len: usize,
 }
 
+/// One input line that went into a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// Byte range of the line's content in the input (without indent and trailing space).
+    pub input: Range<usize>,
+    /// Byte offset in the paragraph's text where this line's cleaned text begins.
+    pub text_start: usize,
+    /// Width of the indent before the content, in columns (an ideographic space is 2).
+    pub indent: usize,
+    /// Display width of the content in columns (CJK characters 2, others 1).
+    pub width: usize,
+}
+
 /// One paragraph of cleaned text, with its map back to the input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
     /// The cleaned text: hard line breaks, indents and stray spaces removed.
     pub text: String,
     pieces: Vec<Piece>,
+    source_lines: Vec<SourceLine>,
     /// How many input lines were joined into this paragraph.
     pub lines: usize,
     /// Whether the first line was indented (spaces or ideographic spaces) in the input.
@@ -35,22 +58,29 @@ pub struct Paragraph {
 impl Paragraph {
     /// Appends `input[range]` to the text, merging with the previous piece when contiguous.
     fn push(&mut self, input: &str, range: Range<usize>) {
-        if range.is_empty() {
+        let Some(slice) = input.get(range.clone()) else {
+            return;
+        };
+        if slice.is_empty() {
             return;
         }
         let len = range.len();
         match self.pieces.last_mut() {
             Some(last) if last.input + last.len == range.start => last.len += len,
-            _ => self.pieces.push(Piece { clean: self.text.len(), input: range.start, len }),
+            _ => self.pieces.push(Piece {
+                clean: self.text.len(),
+                input: range.start,
+                len,
+            }),
         }
-        self.text.push_str(&input[range]);
+        self.text.push_str(slice);
     }
 
-    /// The input byte offset of the character at byte `clean` of the text. `clean` equal to the
-    /// text's length maps to the end of the last piece.
+    /// The input byte offset of the character at byte `clean` of the text. `clean` at or past
+    /// the text's end maps to the end of the last piece.
     pub fn to_input(&self, clean: usize) -> usize {
         let i = self.pieces.partition_point(|p| p.clean <= clean);
-        match i.checked_sub(1).map(|k| self.pieces[k]) {
+        match i.checked_sub(1).and_then(|k| self.pieces.get(k)) {
             Some(p) if clean < p.clean + p.len => p.input + (clean - p.clean),
             Some(p) => p.input + p.len,
             None => self.pieces.first().map_or(0, |p| p.input),
@@ -58,16 +88,30 @@ impl Paragraph {
     }
 
     /// The input byte range of the text's byte range `range` (start of its first character to the
-    /// end of its last), so that pieces dropped inside the range are covered too.
+    /// end of its last), so that pieces dropped inside the range are covered too. A range that is
+    /// out of bounds or not on character boundaries is clamped and widened to whole characters.
     pub fn input_range(&self, range: Range<usize>) -> Range<usize> {
-        if range.is_empty() {
-            let at = self.to_input(range.start);
+        let len = self.text.len();
+        let mut start = range.start.min(len);
+        let mut end = range.end.min(len).max(start);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        if start == end {
+            let at = self.to_input(start);
             return at..at;
         }
-        let start = self.to_input(range.start);
-        let last = self.text[..range.end].chars().next_back().map_or(0, char::len_utf8);
-        let end = self.to_input(range.end - last) + last;
-        start..end.max(start)
+        let last = self
+            .text
+            .get(..end)
+            .and_then(|s| s.chars().next_back())
+            .map_or(0, char::len_utf8);
+        let from = self.to_input(start);
+        let to = self.to_input(end - last) + last;
+        from..to.max(from)
     }
 
     /// The input byte ranges whose concatenation is the text.
@@ -79,6 +123,11 @@ impl Paragraph {
     pub fn span(&self) -> Range<usize> {
         self.input_range(0..self.text.len())
     }
+
+    /// The input lines this paragraph was joined from, in order.
+    pub fn source_lines(&self) -> &[SourceLine] {
+        &self.source_lines
+    }
 }
 
 /// The input read into paragraphs.
@@ -88,13 +137,19 @@ pub struct Document<'a> {
     pub input: &'a str,
     /// Paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
+    /// The full line width (in columns) of a hard-wrapped text; `None` for one paragraph a line.
+    pub wrap_width: Option<usize>,
 }
 
 /// What one input line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LineKind {
     Blank,
+    /// A page number: the text on either side may be one sentence.
     PageNumber,
+    /// A newspaper jump marker `（下转第四版）`: like a page number.
+    JumpMarker,
+    /// Web furniture: menus, 来源：, YAML front matter, markdown quotes.
     Furniture,
     Text,
 }
@@ -104,233 +159,358 @@ struct Line {
     /// The content, without indent, trailing space or any markdown prefix.
     content: Range<usize>,
     kind: LineKind,
-    indented: bool,
+    /// Indent width in columns.
+    indent: usize,
+    /// Content width in columns.
     width: usize,
+    /// The content's first and last characters.
+    first: Option<char>,
+    last: Option<char>,
+}
+
+/// How the text is laid out, read from all its lines at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    /// The full width of a hard-wrapped text.
+    wrap: Option<usize>,
+    /// Whether blank lines stand between (nearly) every two lines, so they mean nothing.
+    blanks_are_noise: bool,
+    /// Whether an indent of two columns or more marks a new paragraph.
+    indent_starts_paragraph: bool,
 }
 
 /// Reads `input` into paragraphs.
 pub fn read(input: &str) -> Document<'_> {
     let lines = classify(input);
-    let wrap_width = wrapped_width(input, &lines);
+    let layout = layout(&lines);
     let mut paragraphs = Vec::new();
     let mut current: Option<Paragraph> = None;
-    let mut previous_text: Option<&Line> = None;
+    let mut previous: Option<&Line> = None;
+    // What stood between the previous text line and this one.
     let mut seam = false;
-    for line in &lines {
+    let mut boundary = false;
+    for (n, line) in lines.iter().enumerate() {
         match line.kind {
-            LineKind::Blank => continue,
-            LineKind::PageNumber | LineKind::Furniture => {
+            LineKind::Blank => {
+                boundary |= !layout.blanks_are_noise;
+                continue;
+            }
+            LineKind::PageNumber | LineKind::JumpMarker => {
                 seam = true;
+                continue;
+            }
+            LineKind::Furniture => {
+                boundary = true;
                 continue;
             }
             LineKind::Text => {}
         }
-        let joins = match (previous_text, current.as_ref()) {
-            (Some(prev), Some(par)) => continues(input, prev, line, par, wrap_width, seam),
+        let joins = match (previous, current.as_ref()) {
+            (Some(prev), Some(par)) if !boundary || seam => {
+                let following = lines
+                    .iter()
+                    .skip(n + 1)
+                    .take(8)
+                    .find(|l| l.kind == LineKind::Text);
+                continues(input, [prev, line], following, par, &layout, seam)
+            }
             _ => false,
         };
         if !joins {
-            if let Some(par) = current.take() {
-                paragraphs.push(par);
-            }
-            current = Some(Paragraph { indented: line.indented, ..Paragraph::default() });
+            paragraphs.extend(current.take());
+            current = Some(Paragraph {
+                indented: line.indent > 0,
+                ..Paragraph::default()
+            });
         }
         if let Some(par) = current.as_mut() {
+            let text_start = par.text.len();
             append_line(par, input, line.content.clone());
+            par.source_lines.push(SourceLine {
+                input: line.content.clone(),
+                text_start,
+                indent: line.indent,
+                width: line.width,
+            });
             par.lines += 1;
         }
-        previous_text = Some(line);
+        previous = Some(line);
         seam = false;
+        boundary = false;
     }
     paragraphs.extend(current);
     paragraphs.retain(|p| !p.text.is_empty());
-    Document { input, paragraphs }
+    Document {
+        input,
+        paragraphs,
+        wrap_width: layout.wrap,
+    }
 }
 
 /// Splits the input into lines (LF, CRLF or lone CR) and says what each is.
 fn classify(input: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut ranges = Vec::new();
     let bytes = input.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            lines.push(start..i);
-            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                ranges.push(start..i);
+                start = i + 1;
             }
-            start = i + 1;
+            b'\r' => {
+                ranges.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
         }
         i += 1;
     }
-    let front_matter_end = front_matter(input, &lines);
-    lines
+    ranges.push(start..bytes.len());
+    let front_matter_end = front_matter(input, &ranges);
+    ranges
         .into_iter()
         .enumerate()
         .map(|(n, range)| {
+            let mut line = line(input, range);
             if n < front_matter_end {
-                return Line { content: range.start..range.start, kind: LineKind::Furniture, indented: false, width: 0 };
+                line.kind = LineKind::Furniture;
             }
-            line(input, range)
+            line
         })
         .collect()
 }
 
 /// The number of lines in a YAML front-matter block (`---` … `---`) at the top, or 0.
 fn front_matter(input: &str, lines: &[Range<usize>]) -> usize {
-    let trimmed = |r: &Range<usize>| input[r.clone()].trim_matches(|c: char| is_space(c) || is_invisible(c));
+    let trimmed = |r: &Range<usize>| {
+        input
+            .get(r.clone())
+            .unwrap_or("")
+            .trim_matches(|c: char| is_space(c) || is_invisible(c))
+    };
     if lines.first().map(trimmed) != Some("---") {
         return 0;
     }
-    lines.iter().skip(1).take(100).position(|r| trimmed(r) == "---").map_or(0, |k| k + 2)
+    lines
+        .iter()
+        .skip(1)
+        .take(200)
+        .position(|r| trimmed(r) == "---")
+        .map_or(0, |k| k + 2)
 }
 
 fn line(input: &str, range: Range<usize>) -> Line {
-    let raw = &input[range.clone()];
-    let lead = raw.len() - raw.trim_start_matches(|c: char| is_space(c) || is_invisible(c)).len();
-    let tail = raw.len() - raw.trim_end_matches(|c: char| is_space(c) || is_invisible(c)).len();
-    let mut content = range.start + lead..range.end - tail.min(raw.len() - lead);
-    let text = &input[content.clone()];
-    let mut kind = if text.is_empty() {
+    let raw = input.get(range.clone()).unwrap_or("");
+    let body = raw.trim_start_matches(|c: char| is_space(c) || is_invisible(c));
+    let lead = raw.len() - body.len();
+    let indent = raw[..lead]
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(width)
+        .sum();
+    let kept = body.trim_end_matches(|c: char| is_space(c) || is_invisible(c));
+    let mut content = range.start + lead..range.start + lead + kept.len();
+    let mut kind = if kept.is_empty() {
         LineKind::Blank
-    } else if is_page_number(text) {
+    } else if is_page_number(kept) {
         LineKind::PageNumber
-    } else if is_furniture(text) {
+    } else if is_jump_marker(kept) {
+        LineKind::JumpMarker
+    } else if is_furniture(kept) {
         LineKind::Furniture
     } else {
         LineKind::Text
     };
     if kind == LineKind::Text {
         // Markdown from a web copy: `# 标题` keeps its text, `> 引用` is the site's note.
-        let hashes = text.len() - text.trim_start_matches('#').len();
-        if hashes > 0 && text[hashes..].starts_with(' ') {
-            content.start += hashes + 1;
-        } else if text.starts_with("> ") || text == ">" {
+        let hashes = kept.len() - kept.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && kept[hashes..].starts_with(' ') {
+            let rest = &kept[hashes..];
+            let text = rest.trim_start_matches(|c: char| is_space(c) || is_invisible(c));
+            content.start += hashes + (rest.len() - text.len());
+            if text.is_empty() {
+                kind = LineKind::Furniture;
+            }
+        } else if kept.starts_with("> ") || kept == ">" {
             kind = LineKind::Furniture;
         }
     }
-    let width = input[content.clone()].chars().map(width).sum();
-    Line { content, kind, indented: lead > 0, width }
+    let text = input.get(content.clone()).unwrap_or("");
+    Line {
+        width: text.chars().map(width).sum(),
+        first: text.chars().next(),
+        last: text.chars().next_back(),
+        content,
+        kind,
+        indent,
+    }
 }
 
-/// `— 3 —`, `- 3 -`, `－3－`, `—3—`, `第 3 页`, a bare number alone on a line.
-fn is_page_number(text: &str) -> bool {
-    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '―' | '─' | '━' | '‐' | '‑' | '−');
-    let core = text.trim_matches(|c: char| dash(c) || is_space(c));
-    let core = core
-        .strip_prefix('第')
-        .and_then(|s| s.strip_suffix('页'))
-        .map_or(core, |s| s.trim_matches(is_space));
-    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+/// Reads the layout from the widths of all text lines (see the module docs).
+fn layout(lines: &[Line]) -> Layout {
+    // A histogram, so that a text of any size is read in one pass.
+    const MAX: usize = 400;
+    let mut counts = vec![0usize; MAX + 1];
+    let mut texts = 0;
+    let mut indented = 0;
+    let mut followed_by_blank = 0;
+    let mut text_then_text = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        texts += 1;
+        if let Some(slot) = counts.get_mut(line.width) {
+            *slot += 1;
+        }
+        if line.indent >= 2 {
+            indented += 1;
+        }
+        match lines.get(i + 1).map(|l| l.kind) {
+            Some(LineKind::Blank) => followed_by_blank += 1,
+            Some(LineKind::Text) => text_then_text += 1,
+            _ => {}
+        }
+    }
+    let blanks_are_noise =
+        followed_by_blank >= 3 && followed_by_blank >= (followed_by_blank + text_then_text) * 4 / 5;
+    let indent_starts_paragraph = indented * 100 >= texts && indented * 2 < texts;
+    Layout {
+        wrap: wrapped_width(&counts, texts),
+        blanks_are_noise,
+        indent_starts_paragraph,
+    }
 }
 
-/// Lines a web page adds around a document: menus, source and editor lines, timestamps, jump
-/// markers of a newspaper page.
-fn is_furniture(text: &str) -> bool {
-    const MENU: &[&str] = &[
-        "下载", "打印", "全屏", "收藏", "分享", "关闭", "关闭窗口", "打印本页", "返回顶部", "【字号：", "【字号",
-        "字号：", "加大", "还原", "减小", "】", "大", "中", "小", "【大", "中", "小】", "【打印】", "【关闭】",
-        "相关报道：", "相关链接：", "扫一扫在手机打开当前页", "默认", "【", "字体：",
-    ];
-    const PREFIXES: &[&str] = &[
-        "来源：", "来源:", "编辑：", "编辑:", "责任编辑：", "责编：", "作者：", "发布时间：", "时间：", "浏览次数：",
-        "点击数：", "阅读次数：", "（来源：", "(来源：", "信息来源：", "发布日期：", "文章来源：", "审核：", "校对：",
-    ];
-    if text.split(is_space).filter(|t| !t.is_empty()).all(|t| MENU.contains(&t)) {
-        return true;
-    }
-    let short = text.chars().count() <= 40;
-    if short && PREFIXES.iter().any(|p| text.starts_with(p)) {
-        return true;
-    }
-    // `（下转第四版）` `（上接第一版）`
-    let inner = text.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
-    if short && (inner.starts_with("下转") || inner.starts_with("上接")) && inner.ends_with('版') {
-        return true;
-    }
-    // A bare timestamp `2026-01-31 07:00:44`.
-    short
-        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | ' ' | '/' | '.'))
-        && text.contains('-')
-        && text.contains(':')
-}
-
-/// The line width of a hard-wrapped (PDF-copied) text, if this text is one: most text lines then
-/// share nearly the same width. `None` for text with one paragraph a line.
-fn wrapped_width(_input: &str, lines: &[Line]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines.iter().filter(|l| l.kind == LineKind::Text).map(|l| l.width).collect();
-    if widths.len() < 4 {
+/// The full line width of a hard-wrapped text, if this text is one: the most common width,
+/// when at least half the lines are within a few columns of it (first lines are two characters
+/// shorter, lines with hanging punctuation one longer). `None` for one paragraph a line.
+fn wrapped_width(counts: &[usize], texts: usize) -> Option<usize> {
+    if texts < 6 {
         return None;
     }
-    widths.sort_unstable();
-    let full = widths[widths.len() * 9 / 10];
-    if full < 20 {
-        return None;
-    }
-    let near = widths.iter().filter(|&&w| w * 100 >= full * 85 && w <= full + 4).count();
-    (near * 100 >= widths.len() * 40).then_some(full)
+    // Widths below 20 columns (10 CJK characters) are headings and short lines, never a wrap.
+    let (full, _) = counts
+        .iter()
+        .enumerate()
+        .skip(20)
+        .max_by_key(|&(w, &n)| (n, w))?;
+    let near: usize = counts
+        .get(full.saturating_sub(5)..(full + 4).min(counts.len()))
+        .map_or(0, |s| s.iter().sum());
+    (near * 2 >= texts).then_some(full)
 }
 
-/// Whether `next` continues the paragraph that `prev` ended.
-fn continues(input: &str, prev: &Line, next: &Line, par: &Paragraph, wrap: Option<usize>, seam: bool) -> bool {
-    let last = par.text.chars().next_back();
-    let ended = last.is_some_and(|c| is_sentence_end(c) || matches!(c, '：' | ':' | '；'));
-    let next_text = &input[next.content.clone()];
-    if ended && starts_like_heading(next_text) {
+/// Whether `next` continues the paragraph that `prev` ended (`following` is the text line after
+/// `next`, if any).
+fn continues(
+    input: &str,
+    [prev, next]: [&Line; 2],
+    following: Option<&Line>,
+    par: &Paragraph,
+    layout: &Layout,
+    seam: bool,
+) -> bool {
+    let ended = ends_sentence(&par.text);
+    let next_text = input.get(next.content.clone()).unwrap_or("");
+    if layout.indent_starts_paragraph && next.indent >= 2 && !seam {
         return false;
     }
-    match wrap {
-        Some(full) => prev.width * 100 >= full * 85 || (!ended && number_split(par, next_text)),
+    let Some(full) = layout.wrap else {
         // One paragraph a line: only a page seam inside a sentence joins.
-        None => seam && !ended && last.is_some_and(|c| !is_cjk_punct(c) || c == '，'),
+        let last = par.text.chars().next_back();
+        return seam
+            && !ended
+            && last.is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'));
+    };
+    // A paragraph's first line is indented by two characters (GB/T 9704-2012, 7.3.4), which a
+    // PDF text extractor does not reproduce: its full width is two characters less.
+    let cap = if par.lines == 1 {
+        full.saturating_sub(4)
+    } else {
+        full
+    };
+    let no_room = |line: &Line, next: Option<&Line>, cap: usize| {
+        line.width + next.and_then(|l| l.first).map_or(0, width) > cap
+    };
+    if ended || prev.last.is_some_and(|c| matches!(c, '：' | '；')) {
+        // A sentence that ends at the margin may still be followed by more of the paragraph,
+        // unless the next line opens like a numbered heading, or is a paragraph's indented
+        // first line: too short for the full width, yet going on past its end.
+        let next_is_first_line = !ends_sentence(next_text)
+            && following.is_some()
+            && no_room(next, following, full.saturating_sub(4))
+            && !no_room(next, following, full);
+        no_room(prev, Some(next), cap) && !starts_like_heading(next_text) && !next_is_first_line
+    } else {
+        // Mid-sentence: a line that is nearly full was wrapped (word processors justify lines,
+        // so their widths vary by a few columns). A first line must be full: a short one is a
+        // heading or a title line of its own.
+        no_room(prev, Some(next), cap)
+            || (par.lines > 1 && prev.width * 10 >= cap * 8 && !starts_like_heading(next_text))
     }
 }
 
-/// A number at the end of one line whose unit opens the next (`1588.75` / `万元`).
-fn number_split(par: &Paragraph, next: &str) -> bool {
-    par.text.chars().next_back().is_some_and(|c| c.is_ascii_digit())
-        && next.chars().next().is_some_and(|c| is_cjk(c) || c == '%' || c == '％')
+/// Whether the text ends a sentence (`。`, `！`, `？`, also before a closing quote or bracket).
+fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .take(4)
+        .find(|&c| !is_closing(c))
+        .is_some_and(is_sentence_end)
 }
 
-fn starts_like_heading(text: &str) -> bool {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some('（' | '(' | '第' | '①'..='⑳') => true,
-        Some(c) if c.is_ascii_digit() => true,
-        Some(c) if "一二三四五六七八九十".contains(c) => {
-            let rest = chars.as_str();
-            rest.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c)).starts_with(['、', '是'])
-        }
-        _ => false,
-    }
+/// Whether a line opens with a numbered heading marker (`一、` `（一）` `1.` `第一章` `①` …) or an
+/// enumeration (`二是`, `第二，`).
+pub fn starts_like_heading(text: &str) -> bool {
+    crate::markers::opening_marker(text).is_some() || crate::markers::enumeration(text).is_some()
 }
 
 /// Appends one line's content, dropping spaces that stand next to CJK text (`2023 年`,
-/// `政 府 工 作 报 告`) and invisible characters, keeping spaces between Latin words.
+/// `政 府 工 作 报 告`) and invisible characters, keeping one space between Latin words.
+/// Each run of spaces is looked at once, so the work is linear in the line's length.
 fn append_line(par: &mut Paragraph, input: &str, content: Range<usize>) {
-    let text = &input[content.clone()];
-    let mut run_start = content.start;
+    let Some(text) = input.get(content.clone()) else {
+        return;
+    };
+    let base = content.start;
+    let wide = |c: char| is_cjk(c) || is_cjk_punct(c);
     let mut prev: Option<char> = par.text.chars().next_back();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let at = content.start + i;
-        let drop = if is_invisible(c) {
-            true
-        } else if is_space(c) {
-            let next = text[i..].chars().find(|&n| !is_space(n) && !is_invisible(n));
-            let wide = |x: Option<char>| x.is_some_and(|x| is_cjk(x) || is_cjk_punct(x));
-            wide(prev) || wide(next) || prev.is_none() || next.is_none() || prev.is_some_and(is_space)
-        } else {
-            false
-        };
-        if drop {
-            par.push(input, run_start..at);
-            run_start = at + c.len_utf8();
-        } else {
+    let mut run_start = base;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_invisible(c) {
+            par.push(input, run_start..base + i);
+            run_start = base + i + c.len_utf8();
+            continue;
+        }
+        if !is_space(c) {
+            prev = Some(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut next = None;
+        while let Some(&(j, d)) = chars.peek() {
+            if is_space(d) || is_invisible(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                next = Some(d);
+                break;
+            }
+        }
+        par.push(input, run_start..base + i);
+        let keep_one = prev.is_some_and(|p| !wide(p)) && next.is_some_and(|n| !wide(n));
+        if keep_one {
+            par.push(input, base + i..base + i + c.len_utf8());
             prev = Some(c);
         }
-        let _ = iter.peek();
+        run_start = base + end;
     }
     par.push(input, run_start..content.end);
 }
@@ -344,10 +524,51 @@ mod tests {
         let input = "一、总体\r\n\r\n  共受理案件 15件，\n— 3 —\n\n其中民事 6件。";
         let doc = read(input);
         let all: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(all, ["一、总体", "共受理案件15件，其中民事6件。"], "a page seam inside a sentence is mended");
+        assert_eq!(
+            all,
+            ["一、总体", "共受理案件15件，其中民事6件。"],
+            "a page seam inside a sentence is mended"
+        );
         let par = &doc.paragraphs[1];
         let at = par.text.find("15件").unwrap_or(0);
         let r = par.input_range(at..at + "15件".len());
-        assert_eq!(&input[r], "15件", "a figure's input range slices the input to the same text");
+        assert_eq!(
+            &input[r], "15件",
+            "a figure's input range slices the input to the same text"
+        );
+    }
+
+    #[test]
+    fn input_range_never_panics_off_boundaries() {
+        let doc = read("共受理案件 15件。");
+        let par = &doc.paragraphs[0];
+        for a in 0..par.text.len() + 3 {
+            for b in 0..par.text.len() + 3 {
+                let r = par.input_range(a..b);
+                assert!(
+                    r.start <= r.end && r.end <= doc.input.len(),
+                    "range {a}..{b} maps inside the input"
+                );
+                assert!(
+                    doc.input.is_char_boundary(r.start) && doc.input.is_char_boundary(r.end),
+                    "on boundaries"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_spaces_is_linear() {
+        let input = format!("a{}b", " ".repeat(200_000));
+        let started = std::time::Instant::now();
+        let doc = read(&input);
+        assert_eq!(
+            doc.paragraphs[0].text, "a b",
+            "a run of spaces between Latin letters keeps one space"
+        );
+        assert!(
+            started.elapsed().as_secs() < 2,
+            "a long run of spaces is read in linear time"
+        );
     }
 }

@@ -1,0 +1,269 @@
+//! Heading markers as they are written: `一、` `（一）` `(一)` `1.` `1、` `1．` `（1）` `(1)` `1）`
+//! `①` `⑴` `⒈` `第一章` `第一节` `第一条` `第一部分`, and the enumerations that open a sentence
+//! (`一是`, `第一，`). Each reader looks at the start of a text only, so it costs a few
+//! characters whatever the text's length.
+
+use crate::chars::{is_chinese_numeral, is_digit};
+use crate::report::MarkerStyle;
+
+/// A marker found at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    /// The family of the marker.
+    pub style: MarkerStyle,
+    /// The number it stands for (`（三）` → 3).
+    pub number: u32,
+    /// Its length in bytes.
+    pub len: usize,
+}
+
+/// The longest numeral read in a marker: heading numbers stay small.
+const MAX_NUMERAL_CHARS: usize = 6;
+
+/// Reads a Chinese numeral at the start of `text` (`三`, `十二`, `二十三`, `一百零八`), returning its
+/// value and length in bytes.
+pub fn chinese_number(text: &str) -> Option<(u32, usize)> {
+    let mut total = 0u32;
+    let mut digit: Option<u32> = None;
+    let mut len = 0;
+    for (count, c) in text.chars().enumerate() {
+        if count >= MAX_NUMERAL_CHARS || !is_chinese_numeral(c) {
+            break;
+        }
+        match c {
+            '十' => {
+                total += digit.take().unwrap_or(1) * 10;
+            }
+            '百' => {
+                total += digit.take()? * 100;
+            }
+            '零' | '〇' => {
+                digit = None;
+            }
+            _ => {
+                if digit.is_some() {
+                    // Two digits in a row (`二三`) are not one heading number.
+                    return None;
+                }
+                digit = Some(match c {
+                    '一' => 1,
+                    '二' | '两' => 2,
+                    '三' => 3,
+                    '四' => 4,
+                    '五' => 5,
+                    '六' => 6,
+                    '七' => 7,
+                    '八' => 8,
+                    _ => 9,
+                });
+            }
+        }
+        len += c.len_utf8();
+    }
+    let value = total + digit.unwrap_or(0);
+    (len > 0 && value > 0).then_some((value, len))
+}
+
+/// Reads ASCII or full-width digits at the start of `text` (at most three: heading numbers stay
+/// small), returning the value and length in bytes.
+pub fn arabic_number(text: &str) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut len = 0;
+    for c in text.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        value = value * 10 + d;
+        len += c.len_utf8();
+        if len > 9 {
+            return None;
+        }
+    }
+    let digits = text[..len].chars().count();
+    (digits > 0 && digits <= 3 && value > 0).then_some((value, len))
+}
+
+/// A numbered heading marker opening `text`, checked against what follows it so that a number
+/// inside a sentence (`二、三级子公司`, `1.5万元`) is not taken for one.
+pub fn opening_marker(text: &str) -> Option<Marker> {
+    let first = text.chars().next()?;
+    let marker = match first {
+        '（' | '(' => parenthesised(text),
+        '第' => chapter(text),
+        '①'..='⑳' => Some(Marker {
+            style: MarkerStyle::Circled,
+            number: first as u32 - '①' as u32 + 1,
+            len: 3,
+        }),
+        '㉑'..='㉟' => Some(Marker {
+            style: MarkerStyle::Circled,
+            number: first as u32 - '㉑' as u32 + 21,
+            len: 3,
+        }),
+        '⑴'..='⒇' => Some(Marker {
+            style: MarkerStyle::ParenArabic,
+            number: first as u32 - '⑴' as u32 + 1,
+            len: 3,
+        }),
+        '⒈'..='⒛' => Some(Marker {
+            style: MarkerStyle::Arabic,
+            number: first as u32 - '⒈' as u32 + 1,
+            len: 3,
+        }),
+        c if is_digit(c) => arabic(text),
+        c if is_chinese_numeral(c) => chinese(text),
+        _ => None,
+    }?;
+    // A marker with nothing after it is a stray number, not a heading.
+    let rest = text.get(marker.len..)?;
+    (!rest.is_empty()).then_some(marker)
+}
+
+/// `一、`; not `二、三级` (two numbers in a row name a range, not a heading).
+fn chinese(text: &str) -> Option<Marker> {
+    let (number, len) = chinese_number(text)?;
+    let rest = &text[len..];
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '、' | '．' | '.'))?;
+    let after = &rest[sep.len_utf8()..];
+    if let Some((next, _)) = chinese_number(after) {
+        if next == number + 1 {
+            return None;
+        }
+    }
+    if sep != '、' && after.starts_with(is_digit) {
+        return None;
+    }
+    Some(Marker {
+        style: MarkerStyle::Chinese,
+        number,
+        len: len + sep.len_utf8(),
+    })
+}
+
+/// `1.` `1、` `1．` `1）` `1)`; not a decimal (`1.5万`), a list of numbers (`1、2月`) or a date.
+fn arabic(text: &str) -> Option<Marker> {
+    let (number, len) = arabic_number(text)?;
+    let rest = &text[len..];
+    let sep = rest.chars().next()?;
+    let style = match sep {
+        '.' | '．' | '、' => MarkerStyle::Arabic,
+        '）' | ')' => MarkerStyle::ParenArabic,
+        _ => return None,
+    };
+    let after = &rest[sep.len_utf8()..];
+    if after.starts_with(is_digit) || after.starts_with(['.', '．', '、', '%', '％']) {
+        return None;
+    }
+    Some(Marker {
+        style,
+        number,
+        len: len + sep.len_utf8(),
+    })
+}
+
+/// `（一）` `(一)` `（1）` `(1)`, in full-width or ASCII brackets (mixed too).
+fn parenthesised(text: &str) -> Option<Marker> {
+    let open = text.chars().next()?.len_utf8();
+    let inner = &text[open..];
+    let (style, (number, len)) = match inner.chars().next()? {
+        c if is_digit(c) => (MarkerStyle::ParenArabic, arabic_number(inner)?),
+        _ => (MarkerStyle::ParenChinese, chinese_number(inner)?),
+    };
+    let close = inner[len..]
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '）' | ')'))?;
+    Some(Marker {
+        style,
+        number,
+        len: open + len + close.len_utf8(),
+    })
+}
+
+/// `第一章` `第二节` `第三条` `第一部分` (numbers in Chinese or digits); not `第三条规定` or
+/// `第一条、第二条`, which cite an article rather than open it.
+fn chapter(text: &str) -> Option<Marker> {
+    let body = text.strip_prefix('第')?;
+    let (number, len) = chinese_number(body).or_else(|| arabic_number(body))?;
+    let rest = &body[len..];
+    let (style, word) = if rest.starts_with('章') {
+        (MarkerStyle::Chapter, "章")
+    } else if rest.starts_with('节') {
+        (MarkerStyle::Section, "节")
+    } else if rest.starts_with('条') {
+        (MarkerStyle::Article, "条")
+    } else if rest.starts_with("部分") {
+        (MarkerStyle::Part, "部分")
+    } else {
+        return None;
+    };
+    let after = &rest[word.len()..];
+    if ["规定", "的", "之", "、", "和", "及", "中", "所", "第"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    Some(Marker {
+        style,
+        number,
+        len: '第'.len_utf8() + len + word.len(),
+    })
+}
+
+/// An enumeration opening `text`: `一是` … `十是`, or `第一，` `第二，` (the comma belongs to the
+/// marker). Whether it opens a sentence is the caller's to check.
+pub fn enumeration(text: &str) -> Option<Marker> {
+    if let Some(body) = text.strip_prefix('第') {
+        let (number, len) = chinese_number(body)?;
+        let comma = body[len..]
+            .chars()
+            .next()
+            .filter(|&c| matches!(c, '，' | ','))?;
+        return Some(Marker {
+            style: MarkerStyle::Ordinal,
+            number,
+            len: '第'.len_utf8() + len + comma.len_utf8(),
+        });
+    }
+    let (number, len) = chinese_number(text)?;
+    text[len..].starts_with('是').then_some(Marker {
+        style: MarkerStyle::Shi,
+        number,
+        len: len + '是'.len_utf8(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_chinese_numbers() {
+        for (s, n) in [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("二十三", 23),
+            ("一百零八", 108),
+            ("两", 2),
+        ] {
+            assert_eq!(
+                chinese_number(s).map(|(v, _)| v),
+                Some(n),
+                "{s} should read as {n}"
+            );
+        }
+        assert_eq!(
+            chinese_number("二三"),
+            None,
+            "two digits in a row are not one number"
+        );
+    }
+}
