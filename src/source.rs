@@ -394,16 +394,20 @@ fn wrapped_width(counts: &[usize], texts: usize) -> Option<usize> {
     if texts < 6 {
         return None;
     }
-    // Widths below 20 columns (10 CJK characters) are headings and short lines, never a wrap.
+    // Widths below 30 columns (15 CJK characters) are headings, names and dates, never a wrap.
     let (full, _) = counts
         .iter()
         .enumerate()
-        .skip(20)
+        .skip(30)
         .max_by_key(|&(w, &n)| (n, w))?;
-    let near: usize = counts
-        .get(full.saturating_sub(5)..(full + 4).min(counts.len()))
-        .map_or(0, |s| s.iter().sum());
-    (near * 2 >= texts).then_some(full)
+    let sum = |r: std::ops::Range<usize>| -> usize {
+        counts
+            .get(r.start..r.end.min(counts.len()))
+            .map_or(0, |s| s.iter().sum())
+    };
+    let at_full = sum(full.saturating_sub(2)..full + 3);
+    let near = sum(full.saturating_sub(5)..full + 4);
+    (at_full * 10 >= texts * 3 && near * 2 >= texts).then_some(full)
 }
 
 /// Whether `next` continues the paragraph that `prev` ended (`following` is the text line after
