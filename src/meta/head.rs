@@ -28,6 +28,13 @@ const TITLE_LINE_CHARS: usize = 60;
 pub fn read(found: &mut Found<'_, '_>) -> Head {
     let lines = lines::head(found.doc);
     let mut i = banner(found, &lines);
+    // A web page's breadcrumb (`首页 > 政务公开 > 通知公告`) above the title.
+    while lines
+        .get(i)
+        .is_some_and(|l| l.text.contains(['>', '＞', '»']) && i < 3)
+    {
+        i += 1;
+    }
     i = title(found, &lines, i);
     let mut speech = false;
     let mut end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
@@ -39,8 +46,8 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
         let t = line.text;
         if let Some(next) = doc_number(found, &lines, i) {
             i = next;
-        } else if let Some(next) = subtitle(found, &lines, i) {
-            speech = true;
+        } else if let Some((next, delivered)) = subtitle(found, &lines, i) {
+            speech |= delivered;
             i = next;
         } else if let Some(next) = speaker(found, &lines, i) {
             speech = true;
@@ -173,6 +180,7 @@ fn title_line(line: &Line<'_>) -> bool {
         && office_and_name(t).is_none()
         && !starts_with_dash(t)
         && !starts_like_heading(t)
+        && !t.contains(['>', '＞', '»', '|', '/'])
 }
 
 /// The title: up to [`TITLE_LINES`] lines, ending at a line that ends with a kind of document
@@ -230,28 +238,31 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
 /// The issuing body named before `关于` (or `印发`, `转发`) in a title: the first body of a
 /// joint title (`A、B关于…`).
 fn issuer_in_title(title: &str) -> Option<&str> {
-    ["关于", "转发", "印发"].iter().find_map(|w| {
-        let at = title.find(w)?;
-        let organ = title.get(..at)?;
-        is_organ(organ).then(|| organ.split('、').next().unwrap_or(organ))
-    })
+    // The earliest of the words: in `国务院办公厅转发国家发展改革委关于…` the issuer is the
+    // body before 转发, not the one before 关于.
+    let at = ["关于", "转发", "印发", "批转"]
+        .iter()
+        .filter_map(|w| title.find(w))
+        .min()?;
+    let organ = title.get(..at)?;
+    is_organ(organ).then(|| organ.split('、').next().unwrap_or(organ))
 }
 
 /// The subtitle of a speech: `——2026年1月26日在…会议上` (dashes of any kind, or in brackets).
-/// Its continuation lines (a PDF copy wraps it) are used too. Sets the date.
-fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+/// Its continuation lines (a PDF copy wraps it) are used too. Sets the date; says whether the
+/// line is a speech's (a bare bracketed date may also date a regulation's adoption).
+fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<(usize, bool)> {
     let line = lines.get(i)?;
     let t = line.text;
+    let dashed = starts_with_dash(t);
     let rest = t.trim_start_matches(is_dash);
-    let bracketed = rest.starts_with(['（', '(']);
     let rest = rest.trim_start_matches(['（', '(']);
-    if rest.len() == t.len() {
+    if rest.len() == t.len() || t.chars().count() > 80 {
         return None;
     }
-    let date = find_date(rest).filter(|d| d.range.start == 0)?;
-    if !(rest[date.range.end..].starts_with('在') || bracketed || starts_with_dash(t)) {
-        return None;
-    }
+    // `——2026年1月26日在…会议上`, `——在…会议上（2024年1月10日）`, `（2024年1月5日）`.
+    let date = find_date(rest).filter(|d| dashed || d.range.start == 0)?;
+    let delivered = dashed || rest[date.range.end..].starts_with('在');
     let offset = t.len() - rest.len();
     if found.meta.date.is_none() {
         found.meta.date = Some(date.iso);
@@ -280,7 +291,7 @@ fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<u
             break;
         }
     }
-    Some(j)
+    Some((j, delivered))
 }
 
 /// The speaker line of a speech: `河北省人民政府省长 王正谱`, `省长 罗东川`, or the office on
@@ -314,15 +325,30 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
     let Some(line) = lines.get(i) else { return };
     let mut first = i;
     while first > found.title_end
-        && lines
-            .get(first - 1)
-            .is_some_and(|l| l.par == line.par && !found.is_used(l))
+        && lines.get(first - 1).is_some_and(|l| {
+            l.par == line.par && !found.is_used(l) && l.text.contains(['、', '，'])
+        })
     {
         first -= 1;
     }
     let text: String = lines[first..=i].iter().map(|l| l.text).collect();
+    // A lead-in sentence (`现将有关事项通知如下：`) also ends with a colon; bodies' names are
+    // short and hold no verb of the body text.
+    const LEAD_IN: &[&str] = &[
+        "如下",
+        "下列",
+        "以下",
+        "现将",
+        "根据",
+        "为了",
+        "按照",
+        "经研究",
+    ];
+    if LEAD_IN.iter().any(|w| text.contains(w)) || text.contains(['。', '！', '？']) {
+        return;
+    }
     let names = split_bodies(&text);
-    if names.is_empty() || names.iter().any(|n| n.chars().count() > 40) {
+    if names.is_empty() || names.iter().any(|n| n.chars().count() > 30) {
         return;
     }
     found.meta.addressees = names;
