@@ -172,7 +172,9 @@ fn doc_number(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option
 /// is not running text, and not another element.
 fn title_line(line: &Line<'_>) -> bool {
     let t = line.text;
-    !line.prose
+    // A full-width line of a paragraph the reading ran on into the body is still a title line
+    // when it ends the title (`…的通知`).
+    (!line.prose || ends_with_document_kind(t))
         && t.chars().count() <= TITLE_LINE_CHARS
         && !has_sentence_punct(t)
         && whole_date(t).is_none()

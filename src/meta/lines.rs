@@ -33,39 +33,51 @@ const MAX_LINES: usize = 48;
 const PROSE_CHARS: usize = 90;
 
 /// The lines of paragraph `par`.
+///
+/// A line is running text (`prose`) when it holds sentence punctuation, or when its paragraph
+/// holds a sentence and the line fills the text's full width (a wrapped line of a body
+/// paragraph). A short unpunctuated line joined to a body paragraph (a title line a PDF copy
+/// ran on) is not.
 pub fn split<'d>(doc: &'d Document<'_>, par: usize) -> Vec<Line<'d>> {
     let Some(p) = doc.paragraphs.get(par) else {
         return Vec::new();
     };
     let text = p.text.as_str();
-    let prose = text.chars().any(is_sentence_end) || text.chars().count() > PROSE_CHARS;
-    let mut starts = vec![0];
-    let mut clean = 0;
-    let mut previous_end: Option<usize> = None;
-    for piece in p.pieces() {
-        if let Some(end) = previous_end {
-            let gap = doc.input.get(end..piece.start).unwrap_or("");
-            if gap.contains(['\n', '\r']) && clean > 0 {
-                starts.push(clean);
-            }
-        }
-        clean += piece.len();
-        previous_end = Some(piece.end);
+    let sentence = text.chars().any(is_sentence_end);
+    let mut bounds: Vec<(usize, usize)> = p
+        .source_lines()
+        .iter()
+        .map(|l| (l.text_start.min(text.len()), l.width))
+        .collect();
+    if bounds.is_empty() {
+        bounds.push((0, 0));
     }
-    starts.push(text.len());
-    starts
-        .windows(2)
-        .filter_map(|w| {
-            let range = w[0]..w[1];
-            let line = text.get(range.clone())?;
-            (!line.is_empty()).then_some(Line {
-                par,
-                range,
-                text: line,
-                prose,
-            })
-        })
-        .collect()
+    let single = bounds.len() == 1;
+    let mut lines = Vec::with_capacity(bounds.len());
+    for (k, &(start, width)) in bounds.iter().enumerate() {
+        let end = bounds.get(k + 1).map_or(text.len(), |b| b.0);
+        let Some(line) = text.get(start..end).filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let full = match doc.wrap_width {
+            Some(wrap) if !single => width * 100 >= wrap * 85,
+            _ => text.chars().count() > PROSE_CHARS,
+        };
+        let prose = has_clause_punct(line) || (sentence && full);
+        lines.push(Line {
+            par,
+            range: start..end,
+            text: line,
+            prose,
+        });
+    }
+    lines
+}
+
+/// Punctuation that only running text carries within a line.
+fn has_clause_punct(line: &str) -> bool {
+    line.chars()
+        .any(|c| is_sentence_end(c) || matches!(c, '，' | '；' | ';'))
 }
 
 /// The lines of the first paragraphs, in order.
