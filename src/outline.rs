@@ -1,9 +1,21 @@
 //! The outline: numbered headings, run-in headings and the enumerations that open sentences.
+//!
+//! Two passes over the paragraphs, both linear:
+//! 1. **Candidates**: a marker that opens a paragraph (`一、` `（一）` `1.` `（1）` `①` `第一章`
+//!    …, see [`crate::markers`]), and the enumerations `一是` / `第一，` that open a sentence or
+//!    clause anywhere in a paragraph.
+//! 2. **Nesting**: a stack of the marker styles seen so far. A style not on the stack nests under
+//!    the current heading; a style already on it closes everything above it and becomes a sibling.
+//!    So depth follows the order of appearance, and a skipped level (`一、` then `1.`) still nests
+//!    right. Numbering must be plausible: a new list starts at 1, a sibling comes soon after the
+//!    one before it, and an enumeration `一是` is only taken when its `二是` follows.
 
 use std::ops::Range;
 
+use crate::chars::{is_chinese_numeral, is_closing, is_sentence_end, is_space};
+use crate::markers::{enumeration, opening_marker, Marker};
 use crate::meta::Elements;
-use crate::report::Heading;
+use crate::report::{Heading, MarkerStyle};
 use crate::source::Document;
 
 /// Where a heading stands in the cleaned text.
@@ -26,7 +38,209 @@ pub struct Outline {
     pub places: Vec<HeadingPlace>,
 }
 
+/// A marker that may be a heading.
+#[derive(Debug, Clone)]
+struct Candidate {
+    paragraph: usize,
+    marker: Marker,
+    /// Byte offset of the marker in the paragraph's text.
+    at: usize,
+    /// An enumeration (`一是`, `第一，`) rather than a marker opening a paragraph.
+    enumeration: bool,
+    /// An enumeration that follows a comma: only a continuation of a running list.
+    after_comma: bool,
+}
+
+/// How many candidates ahead an enumeration's `一是` looks for its `二是`.
+const LOOKAHEAD: usize = 64;
+/// How far a sibling's number may jump ahead of the one before it (`（三）` after `（一）` is a
+/// gap in the numbering, reported by the checks; `（九）` after `（一）` is not a sibling).
+const MAX_GAP: u32 = 3;
+
 /// Finds the outline.
-pub fn extract(_doc: &Document<'_>, _elements: &Elements) -> Outline {
-    Outline::default()
+pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
+    let candidates = candidates(doc, elements);
+    let mut outline = Outline::default();
+    // The open headings: (style, index in `headings`, number).
+    let mut stack: Vec<(MarkerStyle, usize, u32)> = Vec::new();
+    for (k, cand) in candidates.iter().enumerate() {
+        let Some(par) = doc.paragraphs.get(cand.paragraph) else {
+            continue;
+        };
+        let style = cand.marker.style;
+        let number = cand.marker.number;
+        if cand.enumeration {
+            let on_stack = stack.iter().rposition(|&(s, _, _)| s == style);
+            let continues = on_stack.is_some_and(|p| stack[p].2 + 1 == number);
+            let starts =
+                number == 1 && !cand.after_comma && followed_by_two(&candidates[k + 1..], style);
+            if !(continues || starts) {
+                continue;
+            }
+            if let Some(p) = on_stack {
+                stack.truncate(p);
+            }
+        } else {
+            // An enumeration never holds a numbered heading.
+            while stack.last().is_some_and(|&(s, _, _)| is_enumeration(s)) {
+                stack.pop();
+            }
+            let on_stack = stack.iter().rposition(|&(s, _, _)| s == style);
+            let plausible = match on_stack {
+                Some(p) => {
+                    let before = stack[p].2;
+                    number == 1
+                        || (before..=before + MAX_GAP).contains(&number)
+                        || runs_on(style) && number > before
+                }
+                None => number == 1 || runs_on(style),
+            };
+            if !plausible {
+                continue;
+            }
+            if let Some(p) = on_stack {
+                stack.truncate(p);
+            }
+        }
+        let marker = cand.at..cand.at + cand.marker.len;
+        let title = title_range(&par.text, marker.end, style, cand.enumeration);
+        let span = par.input_range(marker.start..title.end.max(marker.end));
+        let marker_input = par.input_range(marker.clone());
+        let index = outline.headings.len();
+        outline.headings.push(Heading {
+            depth: stack.len() + 1,
+            marker: doc.input.get(marker_input).unwrap_or("").to_string(),
+            style,
+            number,
+            title: par.text.get(title.clone()).unwrap_or("").to_string(),
+            parent: stack.last().map(|&(_, i, _)| i),
+            start: span.start,
+            end: span.end,
+        });
+        outline.places.push(HeadingPlace {
+            paragraph: cand.paragraph,
+            marker,
+            title,
+        });
+        stack.push((style, index, number));
+    }
+    outline
+}
+
+fn is_enumeration(style: MarkerStyle) -> bool {
+    matches!(style, MarkerStyle::Shi | MarkerStyle::Ordinal)
+}
+
+/// Styles whose numbers run on through the whole document (articles are numbered across
+/// chapters, sections often too), so a list of them need not start at 1.
+fn runs_on(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Article | MarkerStyle::Section | MarkerStyle::Chapter | MarkerStyle::Part
+    )
+}
+
+/// Whether the `二是` (or `第二，`) of a list that starts here follows before the next heading.
+fn followed_by_two(rest: &[Candidate], style: MarkerStyle) -> bool {
+    rest.iter()
+        .take(LOOKAHEAD)
+        .take_while(|c| c.enumeration)
+        .find(|c| c.marker.style == style)
+        .is_some_and(|c| c.marker.number == 2)
+}
+
+/// Every marker that may be a heading, in document order.
+fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    // Inside an attachment list (`附件：1.…` and the items below it), numbers are list items.
+    let mut attachment_list = false;
+    for (i, par) in doc.paragraphs.iter().enumerate() {
+        if elements.is_element(i) {
+            continue;
+        }
+        let text = par.text.as_str();
+        let opening = opening_marker(text);
+        if text.starts_with("附件") {
+            attachment_list = true;
+            continue;
+        }
+        if opening.is_none() {
+            attachment_list = false;
+        }
+        if let Some(marker) = opening.filter(|_| !attachment_list) {
+            out.push(Candidate {
+                paragraph: i,
+                marker,
+                at: 0,
+                enumeration: false,
+                after_comma: false,
+            });
+        }
+        enumerations(text, i, &mut out);
+    }
+    out
+}
+
+/// The enumerations that open a sentence or a clause of `text`.
+fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
+    let mut previous: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let opens = match previous {
+            None => Some(false),
+            Some(p) if is_sentence_end(p) || matches!(p, '；' | '：' | ';' | ':') => Some(false),
+            Some('，' | ',') => Some(true),
+            _ => None,
+        };
+        previous = Some(c);
+        let Some(after_comma) = opens else { continue };
+        if !(is_chinese_numeral(c) || c == '第') {
+            continue;
+        }
+        if let Some(marker) = text.get(at..).and_then(enumeration) {
+            out.push(Candidate {
+                paragraph,
+                marker,
+                at,
+                enumeration: true,
+                after_comma,
+            });
+        }
+    }
+}
+
+/// The title after a marker ending at `from`: for an enumeration or an article, the text up to
+/// the first `，；。`; otherwise the first sentence without its final `。` (the whole paragraph
+/// when it has no sentence end). Punctuation inside quotes or brackets does not end a title.
+fn title_range(text: &str, from: usize, style: MarkerStyle, enumeration: bool) -> Range<usize> {
+    let clause = enumeration || style == MarkerStyle::Article;
+    let rest = text.get(from..).unwrap_or("");
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| is_space(c) || matches!(c, '：' | ':'))
+            .len();
+    let start = from + lead;
+    let mut depth = 0usize;
+    let mut end = text.len();
+    for (i, c) in text.get(start..).unwrap_or("").char_indices() {
+        match c {
+            '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
+            _ if is_closing(c) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let stop = if clause {
+            matches!(c, '，' | '；' | '。' | ',' | ';' | '：' | '！' | '？')
+        } else {
+            is_sentence_end(c)
+        };
+        if stop && depth == 0 {
+            end = start + i;
+            break;
+        }
+    }
+    // A trailing colon or semicolon is not part of the title (`一、主要做法：`).
+    let title = text.get(start..end).unwrap_or("");
+    let trimmed = title.trim_end_matches(|c: char| {
+        matches!(c, '：' | ':' | '；' | ';' | '，' | ',') || is_space(c)
+    });
+    start..start + trimmed.len()
 }
