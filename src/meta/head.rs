@@ -4,8 +4,9 @@
 use super::dates::{find_date, find_doc_number, whole_date};
 use super::lines::{self, Line};
 use super::words::{
-    ends_with_document_kind, ends_with_office, has_sentence_punct, is_header_mark, is_name,
-    is_organ, is_salutation, office_and_name, starts_like_heading,
+    ends_with_document_kind, ends_with_office, has_sentence_punct, is_attachment_label,
+    is_header_mark, is_name, is_organ, is_page_field, is_salutation, office_and_name,
+    starts_like_heading,
 };
 use super::{compact, split_bodies, Found};
 
@@ -29,10 +30,13 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
     let lines = lines::head(found.doc);
     let mut i = banner(found, &lines);
     // A web page's breadcrumb (`首页 > 政务公开 > 通知公告`) above the title.
-    while lines
-        .get(i)
-        .is_some_and(|l| l.text.contains(['>', '＞', '»']) && i < 3)
-    {
+    // Also its information table (`索引号：…`, `发文字号：…`) and an `附件` label above the
+    // title of a document published as an attachment.
+    while lines.get(i).is_some_and(|l| {
+        (l.text.contains(['>', '＞', '»']) && i < 3)
+            || is_page_field(l.text)
+            || is_attachment_label(l.text)
+    }) {
         i += 1;
     }
     i = title(found, &lines, i);

@@ -3,7 +3,9 @@
 
 use super::dates::{find_date, whole_date};
 use super::lines::{self, Line};
-use super::words::{has_sentence_punct, is_organ, starts_like_heading};
+use super::words::{
+    has_sentence_punct, is_attachment_label, is_bracketed_note, is_organ, starts_like_heading,
+};
 use super::{compact, split_bodies, Found};
 
 /// How many organ lines may stand above a date (the names of a joint document).
@@ -125,10 +127,11 @@ fn record_signature(
 /// The enclosed report's title after a covering letter's 署名 and 成文日期: one to three short
 /// unpunctuated lines (after an optional `附件` label) followed by body text.
 fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
-    let mut start = 0;
-    if after.first().is_some_and(|l| is_attachment_label(l.text)) {
-        start = 1;
-    }
+    // Skip the 附注 (`（此件公开发布）`) and an `附件` label before the title.
+    let start = after
+        .iter()
+        .take_while(|l| is_attachment_label(l.text) || is_bracketed_note(l.text))
+        .count();
     let is_title_line = |l: &Line<'_>| {
         !l.prose
             && !starts_like_heading(l.text)
@@ -160,15 +163,6 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
         found.use_line(l);
     }
     found.meta.body_title = Some(text);
-}
-
-/// `附件`, `附件1`, `附件：` alone on a line.
-fn is_attachment_label(t: &str) -> bool {
-    t.strip_prefix("附件").is_some_and(|r| {
-        r.trim_end_matches(['：', ':'])
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-')
-    })
 }
 
 /// The 版记 at the end: `抄送：A，B。` and `XX办公室 2024年1月12日印发`.

@@ -137,7 +137,12 @@ const OFFICES: &[&str] = &[
 ];
 
 /// Whether a title ends with a kind of document (`…的报告`, `…的通知`).
+/// A trailing status in brackets does not hide the kind (`…管理办法（试行）`).
 pub fn ends_with_document_kind(text: &str) -> bool {
+    let text = match text.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(text, |at| &inner[..at]),
+        None => text,
+    };
     DOCUMENT_KINDS.iter().any(|k| text.ends_with(k))
 }
 
@@ -220,4 +225,62 @@ pub fn starts_like_heading(t: &str) -> bool {
         Some('第') => t.chars().take(6).any(|c| matches!(c, '章' | '节' | '条')),
         _ => false,
     }
+}
+
+/// `附件`, `附件1`, `附件：` alone on a line.
+pub fn is_attachment_label(t: &str) -> bool {
+    t.strip_prefix("附件").is_some_and(|r| {
+        r.trim_end_matches(['：', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-')
+    })
+}
+
+/// A line wholly in brackets: a 附注 (`（此件公开发布）`) or a note, never a title.
+pub fn is_bracketed_note(t: &str) -> bool {
+    (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'))
+}
+
+/// The field lines of a government web page's information table (`索引号：…`, `发文字号：…`,
+/// `成文日期：…`): the site's, not the document's elements.
+pub fn is_page_field(t: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "索引号",
+        "索取号",
+        "主题分类",
+        "体裁分类",
+        "组配分类",
+        "信息分类",
+        "发文机关",
+        "发布机构",
+        "发文单位",
+        "成文日期",
+        "发文日期",
+        "发布日期",
+        "生效日期",
+        "废止日期",
+        "发文字号",
+        "文号",
+        "标题",
+        "名称",
+        "信息名称",
+        "主题词",
+        "关键词",
+        "有效性",
+        "时效性",
+        "公开方式",
+        "公开范围",
+        "公开时限",
+        "公文种类",
+        "文种",
+        "生成日期",
+        "所属机构",
+        "来源",
+        "浏览次数",
+        "发布时间",
+    ];
+    FIELDS.iter().any(|f| {
+        t.strip_prefix(f)
+            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+    })
 }
