@@ -1,0 +1,108 @@
+//! Breakdowns: the parts written after 其中 (or 分别 after a stated total) point to their total;
+//! and a qualifier written once for a 分别 pair applies to both (`分别突破300亿元和3000亿元`).
+
+use super::scan::Raw;
+
+/// The longest stretch, in bytes, between a total and the 其中 that breaks it down.
+const REACH: usize = 240;
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | ';' | '!' | '?')
+}
+
+/// For each figure of a paragraph, the index (in the same paragraph) of the total it is a part
+/// of.
+pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
+    let mut out = vec![None; figures.len()];
+    for (q, word) in markers(text) {
+        // The parts: figures after the marker, to the end of its sentence.
+        let sentence_end = text[q..]
+            .char_indices()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map_or(text.len(), |(j, _)| q + j);
+        let first_part = figures.partition_point(|f| f.start < q);
+        let first_total = figures.partition_point(|f| f.end + REACH < q);
+        for (p, part) in figures.iter().enumerate().skip(first_part) {
+            if part.start >= sentence_end {
+                break;
+            }
+            if out[p].is_some() {
+                continue;
+            }
+            // The total: the nearest figure before the marker with the same unit, in the same
+            // sentence.
+            let total = (first_total..first_part).rev().find(|&t| {
+                let f = &figures[t];
+                f.unit == part.unit && !text[f.end..q].chars().any(is_sentence_end)
+            });
+            if let Some(t) = total {
+                if word == "其中" || stated_total(text, &figures[t]) {
+                    out[p] = Some(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// 其中 and 分别 in the text, with their byte offsets.
+fn markers(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    text.match_indices("其中")
+        .map(|(i, _)| (i, "其中"))
+        .chain(text.match_indices("分别").map(|(i, _)| (i, "分别")))
+}
+
+/// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
+fn stated_total(text: &str, f: &Raw) -> bool {
+    let before: String = text[..f.lead]
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    ["共", "合计", "总计", "总数", "总量", "总额"]
+        .iter()
+        .any(|w| before.contains(w))
+}
+
+/// Gives a qualifier written once in a 分别 pair joined by 和/及/与 to the figure without one.
+/// A list joined by 、 keeps each qualifier where it is written.
+pub fn share_qualifiers(text: &str, figures: &mut [Raw]) {
+    for k in 1..figures.len() {
+        let (a, b) = figures.split_at_mut(k);
+        let (Some(prev), Some(cur)) = (a.last_mut(), b.first_mut()) else {
+            continue;
+        };
+        let gap = &text[prev.end..cur.lead];
+        if !matches!(gap, "和" | "及" | "与") || prev.unit != cur.unit {
+            continue;
+        }
+        let lead_back = text[..prev.lead]
+            .char_indices()
+            .rev()
+            .take(8)
+            .map(|(j, _)| j)
+            .last()
+            .unwrap_or(prev.lead);
+        if !text[lead_back..prev.lead].contains("分别") {
+            continue;
+        }
+        match (prev.qualifier, cur.qualifier) {
+            (Some(q), None) if prev.lead < prev.start => cur.qualifier = Some(q),
+            (None, Some(q)) if cur.end > cur.start && !is_before_word(q) => {
+                prev.qualifier = Some(q)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a qualifier is one written before its number.
+fn is_before_word(q: &str) -> bool {
+    super::units::QUALIFIERS_BEFORE
+        .iter()
+        .any(|(_, listed)| *listed == q)
+        && !super::units::QUALIFIERS_AFTER.contains(&q)
+}

@@ -1,0 +1,314 @@
+//! Reading one number where it starts: ASCII and full-width digits with decimals and thousands
+//! separators, and Chinese numerals (`一百二十三`, `两`, `〇`/`○`/`零`, `三十六点九`,
+//! digit-by-digit `一九五三`, `二十五亿七千`).
+//!
+//! A Chinese numeral that *ends* in a scale word (`三千万`) stops before it: the scale word
+//! belongs to the unit (`gold/GUIDE.md`: "a scale word that ends the number goes to the unit").
+//! A numeral that continues past its scale word (`三亿二千三百八十万九千六百八十四`) is one number.
+
+use crate::chars::is_digit;
+use crate::decimal::Decimal;
+
+/// A number read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// The whole value (for a Chinese numeral before any trailing scale word).
+    pub value: Decimal,
+    /// For a Chinese numeral with a part at 万/亿 level (`二十五亿七千`): that part, so that a
+    /// following scale word can re-express the value in its own unit (`…七千多万` → 257000 万).
+    pub high: Option<Decimal>,
+    /// Byte offset one past the number's last character.
+    pub end: usize,
+    /// Written in digits (ASCII or full-width) rather than Chinese numerals.
+    pub arabic: bool,
+    /// Written digit by digit, with no 十/百/千 (`一九五三`, `2023`), and no decimal point.
+    pub digit_string: bool,
+    /// How many digits (or numeral characters) it has.
+    pub len: usize,
+    /// The single character, when the number is one Chinese numeral character (`一`, `两`).
+    pub lone: Option<char>,
+    /// Whether it has a leading zero (`021`): a code, not an amount.
+    pub leading_zero: bool,
+}
+
+/// The value of a Chinese digit character.
+pub fn chinese_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '〇' | '○' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' | '两' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The power of ten of a Chinese positional character below 万 (十 百 千).
+fn chinese_place(c: char) -> Option<u32> {
+    match c {
+        '十' | '拾' => Some(1),
+        '百' | '佰' => Some(2),
+        '千' | '仟' => Some(3),
+        _ => None,
+    }
+}
+
+/// The power of ten of a Chinese section scale (万 亿).
+fn chinese_section(c: char) -> Option<u32> {
+    match c {
+        '万' => Some(4),
+        '亿' => Some(8),
+        _ => None,
+    }
+}
+
+/// Whether `c` can be part of a Chinese numeral.
+pub fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || chinese_place(c).is_some() || chinese_section(c).is_some()
+}
+
+/// The value of an ASCII or full-width digit.
+fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+/// Reads a number in digits at byte `start` of `text`.
+///
+/// Accepts `.`/`．` as a decimal point when a digit follows, and `,`/`，` as a thousands
+/// separator when exactly three digits follow (and the first group has at most three). A number
+/// too long for `i128` is kept as written.
+pub fn arabic(text: &str, start: usize) -> Option<Number> {
+    let rest = text.get(start..)?;
+    let mut digits = String::new();
+    let mut end = start;
+    let mut seen_dot = false;
+    let mut int_len = 0usize;
+    let mut group = 0usize;
+    let mut grouped = false;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some(d) = digit_value(c) {
+            digits.push(char::from(b'0' + d));
+            end = start + i + c.len_utf8();
+            group += 1;
+            if !seen_dot {
+                int_len += 1;
+            }
+            continue;
+        }
+        let after = &rest[i + c.len_utf8()..];
+        match c {
+            '.' | '．' if !seen_dot && after.chars().next().is_some_and(is_digit) => {
+                // A second point (`1.2.3`, a version number) is handled by the caller.
+                seen_dot = true;
+                digits.push('.');
+            }
+            ',' | '，' if !seen_dot && (grouped || group <= 3) && three_digits_then_end(after) => {
+                grouped = true;
+                group = 0;
+            }
+            _ => break,
+        }
+        let _ = chars.peek();
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let leading_zero = int_len > 1 && digits.starts_with('0');
+    let len = digits.len();
+    let value = Decimal::parse(&digits).unwrap_or_else(|| Decimal::written(&digits));
+    Some(Number {
+        value,
+        high: None,
+        end,
+        arabic: true,
+        digit_string: !seen_dot,
+        len,
+        lone: None,
+        leading_zero,
+    })
+}
+
+/// Exactly three digits and then something that is not a digit (`1,234` but not `1,2345`).
+fn three_digits_then_end(s: &str) -> bool {
+    let mut it = s.chars();
+    (0..3).all(|_| it.next().is_some_and(is_digit)) && !it.next().is_some_and(is_digit)
+}
+
+/// Reads a Chinese numeral at byte `start` of `text`, stopping before a trailing 万/亿/万亿.
+///
+/// `None` when the run holds no digit and is not led by 十 (a bare 百/千/万/亿 is a word:
+/// 千方百计, 万家灯火).
+pub fn chinese(text: &str, start: usize) -> Option<Number> {
+    let rest = text.get(start..)?;
+    // The run of numeral characters, with 点 inside it when a digit follows.
+    let mut run_end = 0;
+    let mut it = rest.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let point = c == '点'
+            && run_end == i
+            && it.peek().is_some_and(|&(_, n)| chinese_digit(n).is_some());
+        if is_chinese_numeral(c) || point {
+            run_end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let run = &rest[..run_end];
+    // A trailing scale word goes to the unit.
+    let mut body = run;
+    for tail in ["万亿", "亿", "万"] {
+        if let Some(b) = body.strip_suffix(tail) {
+            if b.chars()
+                .next_back()
+                .is_some_and(|c| chinese_digit(c).is_some() || chinese_place(c).is_some())
+            {
+                body = b;
+                break;
+            }
+        }
+    }
+    let first = body.chars().next()?;
+    if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
+        return None;
+    }
+    let parsed = parse_chinese(body);
+    let count = body.chars().count();
+    let lone = if count == 1 { Some(first) } else { None };
+    let (value, high, digit_string) = match parsed {
+        Some(p) => p,
+        None => (Decimal::written(body), None, false),
+    };
+    Some(Number {
+        value,
+        high,
+        end: start + body.len(),
+        arabic: false,
+        digit_string,
+        len: count,
+        lone,
+        leading_zero: false,
+    })
+}
+
+/// The value of a Chinese numeral (`(value, part at 万/亿 level, digit by digit)`); `None` when
+/// it overflows.
+fn parse_chinese(body: &str) -> Option<(Decimal, Option<Decimal>, bool)> {
+    let (int_part, frac_part) = match body.split_once('点') {
+        Some((a, b)) => (a, Some(b)),
+        None => (body, None),
+    };
+    let positional = int_part
+        .chars()
+        .any(|c| chinese_place(c).is_some() || chinese_section(c).is_some());
+    let mut frac = Decimal::from_int(0);
+    if let Some(f) = frac_part {
+        let mut m: i128 = 0;
+        let mut scale = 0u32;
+        for c in f.chars() {
+            m = m
+                .checked_mul(10)?
+                .checked_add(i128::from(chinese_digit(c)?))?;
+            scale += 1;
+        }
+        frac = Decimal::new(m, scale).normalized();
+    }
+    if !positional {
+        let mut m: i128 = 0;
+        for c in int_part.chars() {
+            m = m
+                .checked_mul(10)?
+                .checked_add(i128::from(chinese_digit(c)?))?;
+        }
+        let digit_string = frac_part.is_none() && int_part.chars().count() > 1;
+        return Some((Decimal::from_int(m).checked_add(&frac)?, None, digit_string));
+    }
+    let mut high: i128 = 0; // the part at 亿 and 万 level
+    let mut section: i128 = 0; // below 万, complete places
+    let mut current: i128 = 0; // the last digit(s) not yet placed
+    let mut seen_digit = false;
+    let mut pending_wan: i128 = 0;
+    for c in int_part.chars() {
+        if let Some(d) = chinese_digit(c) {
+            current = current.checked_mul(10)?.checked_add(i128::from(d))?;
+            seen_digit = true;
+        } else if let Some(p) = chinese_place(c) {
+            let m = if current == 0 && !seen_digit {
+                1
+            } else {
+                current
+            };
+            section = section.checked_add(m.checked_mul(10i128.checked_pow(p)?)?)?;
+            current = 0;
+        } else if let Some(s) = chinese_section(c) {
+            let part = section.checked_add(current)?;
+            if s == 8 {
+                high = high
+                    .checked_add(pending_wan)?
+                    .checked_add(part)?
+                    .checked_mul(100_000_000)?;
+                pending_wan = 0;
+            } else {
+                pending_wan = pending_wan.checked_add(part.checked_mul(10_000)?)?;
+            }
+            section = 0;
+            current = 0;
+        }
+    }
+    high = high.checked_add(pending_wan)?;
+    let low = Decimal::from_int(section.checked_add(current)?).checked_add(&frac)?;
+    let value = Decimal::from_int(high).checked_add(&low)?;
+    let high = (high != 0).then(|| Decimal::from_int(high));
+    Some((value, high, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cn(s: &str) -> String {
+        chinese(s, 0)
+            .map(|n| n.value.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn reads_chinese_numerals() {
+        assert_eq!(cn("一百二十三"), "123", "positional numeral");
+        assert_eq!(
+            cn("三亿二千三百八十万九千六百八十四"),
+            "323809684",
+            "a numeral past its scale words is one number"
+        );
+        assert_eq!(cn("三千万"), "3000", "a trailing 万 goes to the unit");
+        assert_eq!(cn("一九五三"), "1953", "digit by digit");
+        assert_eq!(cn("三十六点九"), "36.9", "decimal point 点");
+        assert_eq!(cn("十"), "10", "a leading 十 is ten");
+        assert_eq!(cn("万"), "", "a bare 万 is no number");
+    }
+
+    #[test]
+    fn reads_digits() {
+        let n = arabic("1,234.5万", 0);
+        assert_eq!(
+            n.map(|n| n.value.to_string()),
+            Some("1234.5".into()),
+            "thousands separator and decimals"
+        );
+        let n = arabic("１５件", 0);
+        assert_eq!(
+            n.map(|n| n.value.to_string()),
+            Some("15".into()),
+            "full-width digits"
+        );
+    }
+}

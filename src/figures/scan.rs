@@ -1,0 +1,332 @@
+//! The linear scanner over one paragraph's text: numbers, their scale words, units and
+//! qualifiers, ranges, and the dates that are not figures.
+//!
+//! Every step moves forward; look-backs and look-aheads are bounded, so the scan is linear in
+//! the text's length whatever the input (a megabyte of digits is one number).
+
+use std::ops::Range;
+
+use super::exclude::{self, Skip};
+use super::numerals::{self, Number};
+use super::units::{self, QUALIFIERS_AFTER, QUALIFIERS_INSIDE, TIME_UNITS, UNITS};
+use crate::chars::is_digit;
+use crate::decimal::Decimal;
+
+/// A figure found in a paragraph, with byte offsets into the paragraph's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw {
+    /// First byte of the number (or of `百分之`).
+    pub start: usize,
+    /// One past the figure, including a qualifier written after it.
+    pub end: usize,
+    /// First byte of a qualifier written before the number, else `start`.
+    pub lead: usize,
+    /// The value (lower end of a range).
+    pub value: Decimal,
+    /// The upper end of a range.
+    pub value_max: Option<Decimal>,
+    /// Scale word and unit as the report lists them.
+    pub unit: String,
+    /// The value in the plain unit, and that unit, when a scale word is in the unit.
+    pub base: Option<(Decimal, String)>,
+    /// The qualifier word as the report lists it.
+    pub qualifier: Option<&'static str>,
+}
+
+/// A date found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDate {
+    /// Byte range in the paragraph's text.
+    pub range: Range<usize>,
+    /// ISO form (`2024-01-12`, `2024-01`, `2024`, `--03-25` without a year).
+    pub iso: String,
+}
+
+/// What one paragraph holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// Figures in order.
+    pub figures: Vec<Raw>,
+    /// Dates in order.
+    pub dates: Vec<RawDate>,
+    /// Numbers too long to compute with, kept as written.
+    pub too_long: Vec<Range<usize>>,
+}
+
+/// Scans one paragraph. `skip` lists byte ranges to pass over (heading markers), in order.
+pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
+    let mut out = Scan::default();
+    let mut i = 0;
+    let mut k = 0;
+    while i < text.len() {
+        while k < skip.len() && skip[k].end <= i {
+            k += 1;
+        }
+        if let Some(r) = skip.get(k).filter(|r| r.start <= i) {
+            i = r.end.max(i + 1);
+            while !text.is_char_boundary(i.min(text.len())) {
+                i += 1;
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if let Some(end) = exclude::quoted(text, i) {
+            i = end;
+            continue;
+        }
+        if c.is_ascii_alphabetic() {
+            i = exclude::code_end(text, i);
+            continue;
+        }
+        if c == '百' && text[i..].starts_with("百分之") {
+            if let Some(end) = percent_words(text, i, &mut out) {
+                i = end;
+                continue;
+            }
+        }
+        if is_digit(c) || numerals::is_chinese_numeral(c) {
+            i = number(text, i, &mut out);
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// `百分之三十六点九` → 36.9 %.
+fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
+    let at = i + "百分之".len();
+    let (value, end) = if text[at..].starts_with('百')
+        && !text[at + 3..].starts_with(numerals::is_chinese_numeral)
+    {
+        (Decimal::from_int(100), at + '百'.len_utf8())
+    } else {
+        let n = read_number(text, at)?;
+        (n.value, n.end)
+    };
+    let (qualifier, end) = qualifier_after(text, end);
+    out.figures.push(Raw {
+        start: i,
+        end,
+        lead: i,
+        value,
+        value_max: None,
+        unit: "%".into(),
+        base: None,
+        qualifier,
+    });
+    Some(end)
+}
+
+fn read_number(text: &str, at: usize) -> Option<Number> {
+    let c = text.get(at..)?.chars().next()?;
+    if is_digit(c) {
+        numerals::arabic(text, at)
+    } else {
+        numerals::chinese(text, at)
+    }
+}
+
+/// Reads the number at `i` and whatever it makes (a figure, a date, nothing); returns where to
+/// go on.
+fn number(text: &str, i: usize, out: &mut Scan) -> usize {
+    let c = text[i..].chars().next().map_or(1, char::len_utf8);
+    let Some(n) = read_number(text, i) else {
+        return i + c;
+    };
+    let next = n.end.max(i + c);
+    match exclude::classify(text, i, &n) {
+        Skip::Not(end) => return end.max(next),
+        Skip::Date(date) => {
+            let end = date.range.end.max(next);
+            out.dates.extend(date.also);
+            out.dates.push(RawDate {
+                range: date.range,
+                iso: date.iso,
+            });
+            return end;
+        }
+        Skip::No => {}
+    }
+    if n.value.is_written() {
+        out.too_long.push(i..n.end);
+    }
+    match figure(text, i, &n) {
+        Some(raw) => {
+            let end = raw.end;
+            out.figures.push(raw);
+            end
+        }
+        None => next,
+    }
+}
+
+/// Reads the figure that starts with number `n` at `i`: range, scale, unit, qualifiers.
+fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
+    let mut pos = n.end;
+    let mut value = n.value.clone();
+    let mut value_max = None;
+    // A range written before the unit (`2—3岁`, `3至5天`, `3到5个`): a dash between numbers is
+    // never a minus sign.
+    if let Some(j) = text[pos..]
+        .chars()
+        .next()
+        .filter(|&c| units::is_range_joiner(c) || c == '到')
+    {
+        let at = pos + j.len_utf8();
+        if let Some(m) = read_number(text, at).filter(|m| m.arabic == n.arabic && !m.leading_zero) {
+            if m.value >= n.value && unit_follows(text, m.end) {
+                value_max = Some(m.value.clone());
+                pos = m.end;
+            }
+        }
+    }
+    let mut qualifier = None;
+    // 多/余 between the number and its scale word or unit (`5300多栋`, `6600多万`).
+    if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
+        if unit_follows(text, pos + q.len()) {
+            qualifier = Some(q);
+            pos += q.len();
+        }
+    }
+    let mut scale = None;
+    if let Some((word, exp)) = units::scale_at(&text[pos..]) {
+        scale = Some((word, exp));
+        pos += word.len();
+        if let Some(h) = &n.high {
+            // `二十五亿七千多万`: the 亿 part re-expressed in 万.
+            let low = n.value.checked_sub(h);
+            if let Some(v) =
+                low.and_then(|low| h.checked_unshift(exp).and_then(|h| h.checked_add(&low)))
+            {
+                value = v;
+            }
+        }
+        if qualifier.is_none() {
+            if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
+                qualifier = Some(q);
+                pos += q.len();
+            }
+        }
+    }
+    let mut measure = units::longest(&text[pos..], UNITS).filter(|u| ascii_unit_ends(text, pos, u));
+    if let Some(u) = measure {
+        if exclude::not_an_amount_after(&text[pos + u.len()..], u) {
+            return None;
+        }
+    }
+    let mut unit = scale.map(|(w, _)| w.to_string()).unwrap_or_default();
+    if let Some(u) = measure {
+        pos += u.len();
+        unit.push_str(&units::normalise_unit(u));
+        // `100条（个）`: a second unit in brackets is part of the unit as written.
+        if let Some(extra) = bracketed_unit(&text[pos..]) {
+            unit.push_str(extra);
+            pos += extra.len();
+        }
+        if u == "倍" && text[pos..].starts_with('半') {
+            value = value.checked_add(&Decimal::new(5, 1)).unwrap_or(value);
+            pos += '半'.len_utf8();
+        }
+    }
+    if unit.is_empty() {
+        return None;
+    }
+    if exclude::not_a_count(text, i, n, measure, scale.is_some()) {
+        return None;
+    }
+    if qualifier.is_none()
+        && (measure.is_none() || measure.is_some_and(|u| TIME_UNITS.contains(&u)))
+    {
+        if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
+            qualifier = Some(q);
+            pos += q.len();
+        }
+    }
+    // A range written with the unit on both ends (`3%—5%`).
+    if value_max.is_none() {
+        if let Some((max, end)) = range_with_units(text, pos, n.arabic, &unit) {
+            if max >= value {
+                value_max = Some(max);
+                pos = end;
+            }
+        }
+    }
+    let (lead, before) = exclude::qualifier_before(text, i);
+    let (after, end) = qualifier_after(text, pos);
+    if qualifier.is_none() {
+        qualifier = before.or(after);
+    }
+    let base = scale.and_then(|(_, exp)| {
+        let b = value.checked_shift(exp)?;
+        Some((b, measure.map(units::normalise_unit).unwrap_or_default()))
+    });
+    let _ = measure.take();
+    Some(Raw {
+        start: i,
+        end,
+        lead,
+        value,
+        value_max,
+        unit,
+        base,
+        qualifier,
+    })
+}
+
+/// Whether a scale word or unit is written at `pos`.
+fn unit_follows(text: &str, pos: usize) -> bool {
+    let s = &text[pos..];
+    units::scale_at(s).is_some()
+        || units::longest(s, UNITS).is_some_and(|u| ascii_unit_ends(text, pos, u))
+}
+
+/// An ASCII unit (`P`, `MW`) counts only when no letter or digit runs on after it.
+fn ascii_unit_ends(text: &str, pos: usize, unit: &str) -> bool {
+    !unit.is_ascii() || !text[pos + unit.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// `（个）` right after a unit.
+fn bracketed_unit(s: &str) -> Option<&str> {
+    let open = s.chars().next().filter(|&c| c == '（' || c == '(')?;
+    let inner = &s[open.len_utf8()..];
+    let u = units::longest(inner, UNITS)?;
+    let close = inner[u.len()..]
+        .chars()
+        .next()
+        .filter(|&c| c == '）' || c == ')')?;
+    Some(&s[..open.len_utf8() + u.len() + close.len_utf8()])
+}
+
+/// `—5%` after `3%`: the upper end of a range that repeats the unit.
+fn range_with_units(text: &str, pos: usize, arabic: bool, unit: &str) -> Option<(Decimal, usize)> {
+    let j = text[pos..]
+        .chars()
+        .next()
+        .filter(|&c| units::is_range_joiner(c))?;
+    let at = pos + j.len_utf8();
+    let m = read_number(text, at).filter(|m| m.arabic == arabic)?;
+    let rest = &text[m.end..];
+    let written = rest.starts_with(unit) || (unit == "%" && rest.starts_with('％'));
+    written.then(|| {
+        (
+            m.value,
+            m.end
+                + rest
+                    .chars()
+                    .take(unit.chars().count())
+                    .map(char::len_utf8)
+                    .sum::<usize>(),
+        )
+    })
+}
+
+/// A qualifier written after the figure (`以上`, `左右`).
+fn qualifier_after(text: &str, pos: usize) -> (Option<&'static str>, usize) {
+    match units::longest(&text[pos..], QUALIFIERS_AFTER) {
+        Some(q) => (Some(q), pos + q.len()),
+        None => (None, pos),
+    }
+}
