@@ -31,15 +31,15 @@ pub const COLUMNS: [&str; 11] = [
 /// input (as opposed to a number the analysis computed).
 fn cells(f: &Figure) -> [(String, bool); 11] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    let num = |d: Option<crate::decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let num = |d: &Option<crate::decimal::Decimal>| d.as_ref().map(|d| d.to_string()).unwrap_or_default();
     [
         (opt(&f.section_path), true),
         (opt(&f.subject), true),
         (f.value.to_string(), false),
-        (num(f.value_max), false),
+        (num(&f.value_max), false),
         (f.unit.clone(), true),
         (opt(&f.qualifier), true),
-        (num(f.base_value), false),
+        (num(&f.base_value), false),
         (opt(&f.base_unit), true),
         (f.text.clone(), true),
         (f.start.to_string(), false),

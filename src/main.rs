@@ -290,11 +290,11 @@ fn summary(name: &str, r: &Report, many: bool) -> String {
         .iter()
         .map(|f| {
             let mut value = f.value.to_string();
-            if let Some(max) = f.value_max {
+            if let Some(max) = &f.value_max {
                 let _ = write!(value, "–{max}");
             }
             value.push_str(&f.unit);
-            if let (Some(base), Some(unit)) = (f.base_value, &f.base_unit) {
+            if let (Some(base), Some(unit)) = (&f.base_value, &f.base_unit) {
                 let _ = write!(value, " (= {base}{unit})");
             }
             [
