@@ -204,9 +204,9 @@ fn amounts(report: &Report, indices: &[usize]) -> Option<Vec<Decimal>> {
         .map(|&i| report.figures.get(i))
         .collect::<Option<_>>()?;
     if figures.iter().all(|f| f.base_value.is_some()) {
-        figures.iter().map(|f| f.base_value).collect()
+        figures.iter().map(|f| f.base_value.clone()).collect()
     } else {
-        Some(figures.iter().map(|f| f.value).collect())
+        Some(figures.iter().map(|f| f.value.clone()).collect())
     }
 }
 
@@ -238,20 +238,20 @@ fn check_breakdowns(report: &Report) {
         let Some(plain) = amounts(report, &all) else {
             continue;
         };
-        let written: Vec<Decimal> = all.iter().map(|&i| report.figures[i].value).collect();
+        let written: Vec<Decimal> = all.iter().map(|&i| report.figures[i].value.clone()).collect();
         let agrees = |values: &[Decimal]| {
             let sum = values[1..]
                 .iter()
-                .try_fold(Decimal::from_int(0), |s, v| s.checked_add(*v));
-            let diff = sum.and_then(|s| values[0].checked_sub(s));
+                .try_fold(Decimal::from_int(0), |s, v| s.checked_add(v));
+            let diff = sum.and_then(|s| values[0].checked_sub(&s));
             match diff {
                 None => true,
                 // `difference` is total minus parts; either sign is accepted.
                 Some(d) => {
                     let same = |x: Decimal| {
-                        x.cmp(&d).is_eq() || x.checked_add(d).is_some_and(Decimal::is_zero)
+                        x.cmp(&d).is_eq() || x.checked_add(&d).is_some_and(|z| z.is_zero())
                     };
-                    c.ok == d.is_zero() && (c.ok || c.difference.map_or(true, same))
+                    c.ok == d.is_zero() && (c.ok || c.difference.clone().map_or(true, same))
                 }
             }
         };

@@ -104,6 +104,12 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
         (Decimal::from_int(100), at + '百'.len_utf8())
     } else {
         let n = read_number(text, at)?;
+        if n.value.is_written() {
+            out.too_long.push(at..n.end);
+            if !n.arabic {
+                return Some(n.end);
+            }
+        }
         (n.value, n.end)
     };
     let (qualifier, end) = qualifier_after(text, end);
@@ -152,6 +158,10 @@ fn number(text: &str, i: usize, out: &mut Scan) -> usize {
     }
     if n.value.is_written() {
         out.too_long.push(i..n.end);
+        // Chinese numerals too long to compute with have no digits to report as written.
+        if !n.arabic {
+            return next;
+        }
     }
     match figure(text, i, &n) {
         Some(raw) => {
