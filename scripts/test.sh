@@ -14,4 +14,20 @@ echo "== cargo test (release build of the CLI for the corpus tests)"
 cargo build --release --bin reportlens
 cargo test --release
 
+echo "== cargo clippy (the page's Wasm binding)"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+echo "== browser end-to-end tests (headless Chromium)"
+# Debian's chromium (npx playwright cannot download a browser here) and a CJK font, so the page
+# and its screenshot show Chinese text.
+if ! command -v chromium >/dev/null || ! fc-list :lang=zh | grep -q .; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei
+fi
+npm ci --no-audit --no-fund
+./scripts/build-wasm.sh
+# The tests serve www/ themselves on a free port; one file at a time (two cores).
+node --test --test-concurrency=1 tests/e2e/
+
 echo "all tests passed"

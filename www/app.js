@@ -1,0 +1,361 @@
+// The page: input (paste, open, drop), storage, the analysis worker, and the views kept in step.
+
+import { applyStatic, language, setLanguage, t } from './i18n.js';
+import { decodeBytes } from './decode.js';
+import { openStore } from './storage.js';
+import { TextView } from './textview.js';
+import { FigureTable } from './table.js';
+import { renderChecks, renderMeta, renderOutline } from './panels.js';
+
+const EXAMPLE = 'examples/pingan-2023-fazhi.txt';
+const $ = (id) => document.getElementById(id);
+
+const store = openStore('reportlens.');
+const state = {
+  text: '',
+  name: 'report',
+  result: null,
+  selected: -1,
+  status: { kind: 'idle' },
+  storage: store.available ? 'ok' : 'off',
+};
+
+const input = $('input');
+const textView = new TextView($('text'), { onFigure: (i) => selectFigure(i, 'text') });
+const table = new FigureTable(
+  {
+    table: $('figures'),
+    header: $('figures-header'),
+    count: $('fig-count'),
+    filterText: $('filter-text'),
+    filterUnit: $('filter-unit'),
+    filterSection: $('filter-section'),
+    moreBox: $('table-more'),
+    shown: $('table-shown'),
+    more: $('btn-more'),
+  },
+  { onSelect: (i) => selectFigure(i, 'table') },
+);
+
+// ---- the worker -------------------------------------------------------------------------------
+
+let worker = null;
+let nextId = 1;
+let inflight = null; // { id, text }
+let queued = null; // the newest text waiting for the worker
+const exports = new Map(); // id → { resolve, reject }
+
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (event) => onWorkerMessage(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failWorker(t('loadFailed'));
+  };
+}
+
+function restartWorker() {
+  if (worker) worker.terminate();
+  startWorker();
+}
+
+function failWorker(message) {
+  inflight = null;
+  queued = null;
+  for (const { reject } of exports.values()) reject(new Error(message));
+  exports.clear();
+  setStatus({ kind: 'error', message });
+}
+
+function onWorkerMessage(msg) {
+  if (msg.type === 'fatal') {
+    failWorker(t('loadFailed'));
+    return;
+  }
+  if (msg.type === 'export') {
+    const pending = exports.get(msg.id);
+    exports.delete(msg.id);
+    if (pending) pending.resolve(msg.content);
+    return;
+  }
+  if (msg.type === 'error' && exports.has(msg.id)) {
+    exports.get(msg.id).reject(new Error(msg.message));
+    exports.delete(msg.id);
+    restartWorker();
+    return;
+  }
+  if (!inflight || msg.id !== inflight.id) return;
+  const done = inflight;
+  inflight = null;
+  if (msg.type === 'error') {
+    // A trap may have left the module's memory unusable: start afresh.
+    restartWorker();
+    setStatus({ kind: 'error', message: t('analysisFailed')(msg.message) });
+  } else if (queued === null) {
+    show(done.text, msg);
+    setStatus({ kind: 'done', chars: done.text.length, ms: msg.ms });
+    if (msg.version) $('version').textContent = t('version')(msg.version);
+  }
+  if (queued !== null) {
+    const text = queued;
+    queued = null;
+    analyze(text);
+  }
+}
+
+/** Sends `text` to the worker, or queues it behind the analysis in flight (newest wins). */
+function analyze(text) {
+  if (text.length === 0) {
+    queued = null;
+    showEmpty();
+    return;
+  }
+  if (inflight) {
+    queued = text;
+    return;
+  }
+  inflight = { id: nextId++, text };
+  setStatus({ kind: 'busy' });
+  worker.postMessage({ id: inflight.id, type: 'analyze', text });
+}
+
+function exportAs(format) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    exports.set(id, { resolve, reject });
+    worker.postMessage({ id, type: 'export', text: state.text, format });
+  });
+}
+
+// ---- showing a result -------------------------------------------------------------------------
+
+function show(text, { report, u16 }) {
+  state.result = { text, report, u16 };
+  state.selected = -1;
+  renderPanels();
+  textView.show(text, report, u16);
+  table.show(report);
+}
+
+function renderPanels() {
+  const { report } = state.result;
+  renderMeta($('meta'), report.meta);
+  renderOutline($('outline'), report.outline, report.figures, revealHeading);
+  renderChecks($('checks'), $('notes-title'), $('notes'), report, {
+    onFigure: (i) => selectFigure(i, 'checks'),
+    onHeading: revealHeading,
+  });
+}
+
+function showEmpty() {
+  const report = { meta: {}, outline: [], figures: [], dates: [], checks: [], paragraphs: [], diagnostics: [] };
+  const u16 = { figures: [], outline: [], dates: [], paragraphs: [], meta: [], pieces: [], pieceStart: [0] };
+  show('', { report, u16 });
+  setStatus({ kind: 'idle' });
+}
+
+function selectFigure(i, from) {
+  state.selected = i;
+  const mark = textView.select(i);
+  if (mark && from !== 'text') mark.scrollIntoView({ block: 'center' });
+  table.setSelected(i, from !== 'table');
+}
+
+function revealHeading(h) {
+  textView.reveal(h);
+}
+
+function setStatus(status) {
+  state.status = status;
+  const el = $('status');
+  el.dataset.state = status.kind;
+  el.classList.toggle('busy', status.kind === 'busy');
+  let text;
+  switch (status.kind) {
+    case 'busy':
+      text = t('busy');
+      break;
+    case 'done':
+      text = t('analysed')(status.chars.toLocaleString(), Math.max(1, Math.round(status.ms)));
+      el.dataset.ms = String(status.ms);
+      el.dataset.chars = String(status.chars);
+      break;
+    case 'error':
+      text = status.message;
+      break;
+    default:
+      text = t('idle');
+  }
+  $('status-text').textContent = text;
+}
+
+function notice(message) {
+  const el = $('notice');
+  el.textContent = message;
+  el.hidden = !message;
+}
+
+function showStorage() {
+  const el = $('storage-note');
+  el.hidden = state.storage === 'ok';
+  el.textContent = state.storage === 'full' ? t('storageTooBig') : t('storageOff');
+}
+
+// ---- input ------------------------------------------------------------------------------------
+
+let timer = 0;
+
+/** Takes new text from the user: analyse after a pause in typing, and keep it. */
+function onTextChanged(text, { now = false } = {}) {
+  state.text = text;
+  clearTimeout(timer);
+  const run = () => {
+    analyze(state.text);
+    save();
+  };
+  if (now) run();
+  else timer = setTimeout(run, text.length > 1_000_000 ? 600 : 250);
+}
+
+function setText(text, name = 'report') {
+  state.name = name;
+  input.value = text;
+  notice('');
+  onTextChanged(text, { now: true });
+}
+
+function save() {
+  const outcome = state.text ? store.save('text', state.text) : (store.remove('text'), store.available ? 'ok' : 'off');
+  // A text too big for the quota is not the same as storage being off: the next, smaller text
+  // may fit again.
+  state.storage = outcome;
+  showStorage();
+}
+
+async function openFile(file) {
+  if (!file) return;
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    notice(t('fileError')(file.name));
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  const messages = { pdf: 'filePdf', office: 'fileOffice', binary: 'fileBinary', encoding: 'fileEncoding' };
+  if (decoded.error) {
+    notice(t(messages[decoded.error])(file.name));
+    return;
+  }
+  setText(decoded.text, file.name.replace(/\.[^.]*$/, '') || 'report');
+  notice(t('fileRead')(file.name, decoded.encoding));
+}
+
+async function loadExample() {
+  if (input.value.trim() && !window.confirm(t('confirmReplace'))) return;
+  try {
+    const response = await fetch(EXAMPLE);
+    if (!response.ok) throw new Error(String(response.status));
+    setText(await response.text(), 'pingan-2023-fazhi');
+  } catch {
+    notice(t('fileError')(EXAMPLE));
+  }
+}
+
+function clearText() {
+  if (input.value && !window.confirm(t('confirmClear'))) return;
+  setText('');
+  input.focus();
+}
+
+// ---- export -----------------------------------------------------------------------------------
+
+async function download(format, extension, type) {
+  try {
+    const content = await exportAs(format);
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${state.name}-${format === 'json' ? 'report' : 'figures'}.${extension}`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (err) {
+    notice(t('analysisFailed')(err.message));
+  }
+}
+
+async function copyTable() {
+  try {
+    await navigator.clipboard.writeText(await exportAs('markdown'));
+    notice(t('copied'));
+  } catch {
+    notice(t('copyFailed'));
+  }
+}
+
+// ---- wiring -----------------------------------------------------------------------------------
+
+function switchLanguage() {
+  setLanguage(language() === 'zh' ? 'en' : 'zh');
+  store.save('lang', language());
+  applyStatic();
+  setStatus(state.status);
+  showStorage();
+  table.render();
+  if (state.result) renderPanels();
+}
+
+function wire() {
+  input.addEventListener('input', () => onTextChanged(input.value));
+  $('btn-example').addEventListener('click', loadExample);
+  $('btn-open').addEventListener('click', () => $('file-input').click());
+  $('file-input').addEventListener('change', (event) => {
+    openFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  $('btn-clear').addEventListener('click', clearText);
+  $('btn-lang').addEventListener('click', switchLanguage);
+  $('btn-csv').addEventListener('click', () => download('csv', 'csv', 'text/csv;charset=utf-8'));
+  $('btn-json').addEventListener('click', () => download('json', 'json', 'application/json'));
+  $('btn-md').addEventListener('click', () => download('markdown', 'md', 'text/markdown;charset=utf-8'));
+  $('btn-copy').addEventListener('click', copyTable);
+
+  const overlay = $('drop-overlay');
+  const hasFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+  window.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    overlay.hidden = false;
+  });
+  window.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) overlay.hidden = true;
+  });
+  window.addEventListener('drop', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    overlay.hidden = true;
+    openFile(event.dataTransfer.files[0]);
+  });
+}
+
+function start() {
+  setLanguage(store.load('lang') || 'zh');
+  applyStatic();
+  table.render();
+  wire();
+  startWorker();
+  showStorage();
+  const saved = store.load('text');
+  if (saved) {
+    input.value = saved;
+    onTextChanged(saved, { now: true });
+    notice(t('restored'));
+  } else {
+    showEmpty();
+    if (location.hash === '#example') loadExample();
+  }
+}
+
+start();

@@ -1,0 +1,227 @@
+// The report re-flowed into paragraphs: headings styled, every figure highlighted.
+//
+// Each paragraph is rebuilt from its pieces (input ranges whose concatenation is the cleaned
+// text), so a figure split by a hard line break in the input (`1588.75⏎⏎万元`) reads as one and
+// highlights as one. Text goes in as text nodes only, never as HTML. Paragraphs are rendered in
+// chunks as the reader scrolls, so a 20 MB report does not build millions of nodes at once.
+
+import { t } from './i18n.js';
+
+const CHUNK = 300;
+
+export class TextView {
+  /** `root`: the container; `onFigure(i)`: a highlighted figure was clicked. */
+  constructor(root, { onFigure }) {
+    this.root = root;
+    this.data = null;
+    root.addEventListener('click', (event) => {
+      const mark = event.target.closest('mark[data-f]');
+      if (mark) onFigure(Number(mark.dataset.f));
+    });
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.renderChunk();
+    });
+  }
+
+  /** Shows a new report of `text`; `u16` holds its spans in UTF-16 units (see offsets.js). */
+  show(text, report, u16) {
+    this.observer.disconnect();
+    this.root.replaceChildren();
+    const paragraphs = report.paragraphs || [];
+    this.data = {
+      text,
+      report,
+      u16,
+      figPara: placeIn(u16.figures, u16.paragraphs),
+      headPara: placeIn(u16.outline, u16.paragraphs),
+      metaPara: placeIn(u16.meta, u16.paragraphs),
+    };
+    this.byPara = groupBy(this.data.figPara, paragraphs.length, u16.figures);
+    this.headsByPara = groupBy(this.data.headPara, paragraphs.length, u16.outline);
+    this.metaByPara = groupBy(this.data.metaPara, paragraphs.length, u16.meta);
+    this.rendered = 0;
+    this.sentinel = document.createElement('p');
+    this.sentinel.className = 'more';
+    if (paragraphs.length === 0) {
+      const hint = document.createElement('p');
+      hint.className = 'hint';
+      hint.textContent = t('emptyHint');
+      this.root.append(hint);
+      return;
+    }
+    this.root.append(this.sentinel);
+    this.renderChunk();
+  }
+
+  /** Renders the next chunk of paragraphs (or up to paragraph `upTo`). */
+  renderChunk(upTo = -1) {
+    const { report } = this.data;
+    const total = report.paragraphs.length;
+    const end = Math.min(total, Math.max(this.rendered + CHUNK, upTo + 1));
+    if (end <= this.rendered) return;
+    const frag = document.createDocumentFragment();
+    for (let p = this.rendered; p < end; p++) frag.append(this.paragraph(p));
+    this.sentinel.before(frag);
+    this.rendered = end;
+    this.observer.disconnect();
+    if (end < total) {
+      this.sentinel.textContent = t('textCut')(total - end);
+      this.observer.observe(this.sentinel);
+    } else {
+      this.sentinel.remove();
+    }
+  }
+
+  paragraph(p) {
+    const { text, report, u16 } = this.data;
+    const para = report.paragraphs[p];
+    const heads = this.headsByPara[p] || [];
+    const figs = this.byPara[p] || [];
+    const whole = para.heading !== undefined && covers(u16.outline, para.heading, u16.paragraphs, p);
+    const depth = whole ? report.outline[para.heading].depth : 0;
+    const el = document.createElement(whole ? `h${Math.min(3 + depth - 1, 6)}` : 'p');
+    el.className = whole ? `hd d${depth}` : 'para';
+    for (const m of this.metaByPara[p] || []) el.classList.add('el', `el-${report.meta.spans[m].key}`);
+    el.dataset.p = p;
+
+    let hk = 0;
+    let fk = 0;
+    let curH = -1;
+    let curF = -1;
+    let hEl = null;
+    let fEl = null;
+    const from = u16.pieceStart[p];
+    const to = u16.pieceStart[p + 1];
+    for (let k = from; k < to; k++) {
+      const b = u16.pieces[2 * k + 1];
+      let pos = u16.pieces[2 * k];
+      while (pos < b) {
+        while (hk < heads.length && u16.outline[2 * heads[hk] + 1] <= pos) hk++;
+        while (fk < figs.length && u16.figures[2 * figs[fk] + 1] <= pos) fk++;
+        let next = b;
+        let h = -1;
+        let f = -1;
+        if (hk < heads.length) {
+          const s = u16.outline[2 * heads[hk]];
+          if (s <= pos) {
+            h = heads[hk];
+            next = Math.min(next, u16.outline[2 * h + 1]);
+          } else next = Math.min(next, s);
+        }
+        if (fk < figs.length) {
+          const s = u16.figures[2 * figs[fk]];
+          if (s <= pos) {
+            f = figs[fk];
+            next = Math.min(next, u16.figures[2 * f + 1]);
+          } else next = Math.min(next, s);
+        }
+        if (h !== curH) {
+          curH = h;
+          hEl = h < 0 ? null : this.headingSpan(h);
+          if (hEl) el.append(hEl);
+          curF = -1;
+        }
+        if (f !== curF) {
+          curF = f;
+          fEl = f < 0 ? null : this.figureMark(f);
+          if (fEl) (hEl || el).append(fEl);
+        }
+        (fEl || hEl || el).append(text.slice(pos, next));
+        pos = next;
+      }
+    }
+    return el;
+  }
+
+  headingSpan(h) {
+    const span = document.createElement('span');
+    span.className = `heading d${this.data.report.outline[h].depth}`;
+    span.id = `h-${h}`;
+    span.dataset.h = h;
+    span.tabIndex = -1;
+    return span;
+  }
+
+  figureMark(f) {
+    const fig = this.data.report.figures[f];
+    const mark = document.createElement('mark');
+    mark.dataset.f = f;
+    if (fig.parent !== undefined) mark.classList.add('part');
+    mark.title = describe(fig);
+    return mark;
+  }
+
+  /** Highlights figure `i` as selected; returns its first element, or null. */
+  select(i) {
+    for (const m of this.root.querySelectorAll('mark.selected')) m.classList.remove('selected');
+    if (!this.data || i < 0) return null;
+    const p = this.data.figPara[i];
+    if (p < 0) return null;
+    this.renderChunk(p);
+    const marks = this.root.querySelectorAll(`mark[data-f="${i}"]`);
+    for (const m of marks) m.classList.add('selected');
+    return marks[0] || null;
+  }
+
+  /** Scrolls heading `h` into view and focuses it; returns whether it was found. */
+  reveal(h) {
+    if (!this.data) return false;
+    const p = this.data.headPara[h];
+    if (p < 0) return false;
+    this.renderChunk(p);
+    const el = this.root.querySelector(`#h-${h}`);
+    if (!el) return false;
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('flash');
+    return true;
+  }
+}
+
+/** What a figure's tooltip says: value in the plain unit, subject, qualifier. */
+export function describe(fig) {
+  const parts = [fig.text];
+  if (fig.base_value !== undefined) parts.push(`${t('hoverBase')}: ${fig.base_value}${fig.base_unit || ''}`);
+  if (fig.subject) parts.push(`${t('hoverSubject')}: ${fig.subject}`);
+  if (fig.qualifier) parts.push(`${t('hoverQualifier')}: ${fig.qualifier}`);
+  return parts.join('\n');
+}
+
+/** For each span [start, end) in `spans`, the index of the paragraph holding its start, or -1. */
+function placeIn(spans, paras) {
+  const n = spans.length / 2;
+  const out = new Int32Array(n).fill(-1);
+  const pn = paras.length / 2;
+  for (let i = 0; i < n; i++) {
+    const s = spans[2 * i];
+    let lo = 0;
+    let hi = pn;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paras[2 * mid + 1] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < pn && paras[2 * lo] <= s) out[i] = lo;
+  }
+  return out;
+}
+
+/** Item indices grouped by paragraph, each group sorted by start (`spans` as in placeIn). */
+function groupBy(place, count, spans) {
+  const groups = new Array(count);
+  for (let i = 0; i < place.length; i++) {
+    const p = place[i];
+    if (p >= 0) (groups[p] ||= []).push(i);
+  }
+  for (const g of groups) {
+    if (g && g.length > 1) g.sort((a, b) => spans[2 * a] - spans[2 * b]);
+  }
+  return groups;
+}
+
+/** Whether heading `h` covers all of paragraph `p` (a heading on a line of its own). */
+function covers(outline, h, paras, p) {
+  return outline[2 * h] <= paras[2 * p] && outline[2 * h + 1] >= paras[2 * p + 1];
+}
