@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the page's Wasm into www/pkg/: installs what is missing (the wasm32 target, the
 # wasm-bindgen CLI of exactly the Cargo.lock version, the npm packages), compiles the core with the
-# size-tuned `wasm-release` profile, generates the ES-module glue with `wasm-bindgen --target web`,
-# shrinks the module with wasm-opt (npm `binaryen`; Debian's wasm-opt writes modules that throw at
+# `wasm-release` profile (see Cargo.toml), generates the ES-module glue with `wasm-bindgen --target web`,
+# optimises the module with wasm-opt (npm `binaryen`; Debian's wasm-opt writes modules that throw at
 # start-up) and prints the gzipped size. Shared by scripts/run.sh and scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +41,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" \
 
 wasm="$out/reportlens_bg.wasm"
 before=$(stat -c %s "$wasm")
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"

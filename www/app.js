@@ -8,6 +8,10 @@ import { FigureTable } from './table.js';
 import { renderChecks, renderMeta, renderOutline } from './panels.js';
 
 const EXAMPLE = 'examples/pingan-2023-fazhi.txt';
+// A text area holding millions of characters freezes the page for seconds on every layout, so a
+// text longer than this is analysed in full but only its beginning is shown in the text area.
+const LARGE = 200_000;
+const PREVIEW = 20_000;
 const $ = (id) => document.getElementById(id);
 
 const store = openStore('reportlens.');
@@ -17,6 +21,7 @@ const state = {
   result: null,
   selected: -1,
   status: { kind: 'idle' },
+  large: false,
   storage: store.available ? 'ok' : 'off',
 };
 
@@ -219,9 +224,39 @@ function onTextChanged(text, { now = false } = {}) {
 
 function setText(text, name = 'report') {
   state.name = name;
-  input.value = text;
+  state.text = text;
+  showInInput(text);
   notice('');
   onTextChanged(text, { now: true });
+}
+
+/** Puts `text` in the text area, or, when it is large, its beginning (read-only). */
+function showInInput(text) {
+  state.large = text.length > LARGE;
+  input.readOnly = state.large;
+  input.value = state.large ? text.slice(0, PREVIEW) : text;
+  showLarge();
+}
+
+function showLarge() {
+  const el = $('large-note');
+  el.hidden = !state.large;
+  if (state.large) el.textContent = t('largeText')((state.text.length / 1e6).toFixed(1), PREVIEW.toLocaleString());
+}
+
+/** A paste that would make the text large bypasses the text area (see LARGE). */
+function onPaste(event) {
+  const pasted = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+  if (!pasted) return;
+  if (state.large) {
+    event.preventDefault();
+    setText(pasted);
+    return;
+  }
+  const { selectionStart: a, selectionEnd: b, value } = input;
+  if (value.length - (b - a) + pasted.length <= LARGE) return; // the browser inserts it
+  event.preventDefault();
+  setText(value.slice(0, a) + pasted + value.slice(b));
 }
 
 function save() {
@@ -252,7 +287,7 @@ async function openFile(file) {
 }
 
 async function loadExample() {
-  if (input.value.trim() && !window.confirm(t('confirmReplace'))) return;
+  if (state.text.trim() && !window.confirm(t('confirmReplace'))) return;
   try {
     const response = await fetch(EXAMPLE);
     if (!response.ok) throw new Error(String(response.status));
@@ -263,7 +298,7 @@ async function loadExample() {
 }
 
 function clearText() {
-  if (input.value && !window.confirm(t('confirmClear'))) return;
+  if (state.text && !window.confirm(t('confirmClear'))) return;
   setText('');
   input.focus();
 }
@@ -303,12 +338,16 @@ function switchLanguage() {
   applyStatic();
   setStatus(state.status);
   showStorage();
+  showLarge();
   table.render();
   if (state.result) renderPanels();
 }
 
 function wire() {
-  input.addEventListener('input', () => onTextChanged(input.value));
+  input.addEventListener('input', () => {
+    if (!state.large) onTextChanged(input.value);
+  });
+  input.addEventListener('paste', onPaste);
   $('btn-example').addEventListener('click', loadExample);
   $('btn-open').addEventListener('click', () => $('file-input').click());
   $('file-input').addEventListener('change', (event) => {
@@ -349,7 +388,8 @@ function start() {
   showStorage();
   const saved = store.load('text');
   if (saved) {
-    input.value = saved;
+    state.text = saved;
+    showInInput(saved);
     onTextChanged(saved, { now: true });
     notice(t('restored'));
   } else {
