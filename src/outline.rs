@@ -155,15 +155,15 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
     // Inside an attachment list (`附件：1.…` and the items below it), numbers are list items.
     let mut attachment_list = false;
     for (i, par) in doc.paragraphs.iter().enumerate() {
-        if elements.is_element(i) {
-            continue;
-        }
         let text = par.text.as_str();
-        let opening = opening_marker(text);
         if text.starts_with("附件") {
             attachment_list = true;
             continue;
         }
+        if elements.is_element(i) {
+            continue;
+        }
+        let opening = opening_marker(text);
         if opening.is_none() {
             attachment_list = false;
         }
