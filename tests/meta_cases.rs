@@ -99,6 +99,49 @@ fn slice(input: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// Checks the elements found in `input` against `expect`, and their spans against the input.
+fn check(label: &str, input: &str, expect: &BTreeMap<String, String>, failures: &mut Vec<String>) {
+    let report = reportlens::analyze(input);
+    let json = serde_json::to_value(&report.meta).expect("meta serialises");
+    let got = flatten(&json);
+    if got != *expect {
+        failures.push(format!(
+            "{label}: elements differ\n  expected {expect:?}\n  got      {got:?}"
+        ));
+        return;
+    }
+    let total = input.chars().count();
+    for span in &report.meta.spans {
+        if !(span.start <= span.end && span.end <= total) {
+            failures.push(format!("{label}: span {span:?} lies inside the input"));
+            continue;
+        }
+        let text: String = slice(input, span.start, span.end)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let holds = match span.key.as_str() {
+            "date" | "printed_date" => text.contains('年') && text.contains('日'),
+            "addressees" | "cc" => got
+                .get(&span.key)
+                .is_some_and(|v| v.split(" | ").all(|name| text.contains(name))),
+            key => got.get(key).is_some_and(|v| text == *v),
+        };
+        if !holds {
+            failures.push(format!(
+                "{label}: the span of {} ({text:?}) holds the element's text",
+                span.key
+            ));
+        }
+    }
+    let keys: Vec<&str> = report.meta.spans.iter().map(|s| s.key.as_str()).collect();
+    for key in got.keys() {
+        if !keys.contains(&key.as_str()) {
+            failures.push(format!("{label}: element {key} has a span"));
+        }
+    }
+}
+
 #[test]
 fn meta_cases() {
     let cases = load();
@@ -109,58 +152,87 @@ fn meta_cases() {
     );
     let mut failures = Vec::new();
     for case in &cases {
-        let report = reportlens::analyze(&case.input);
-        let json = serde_json::to_value(&report.meta).expect("meta serialises");
-        let got = flatten(&json);
-        if got != case.expect {
-            failures.push(format!(
-                "{} / {}: elements differ\n  expected {:?}\n  got      {:?}",
-                case.file, case.name, case.expect, got
-            ));
-            continue;
-        }
-        let total = case.input.chars().count();
-        for span in &report.meta.spans {
-            if !(span.start <= span.end && span.end <= total) {
-                failures.push(format!(
-                    "{} / {}: span {:?} lies inside the input",
-                    case.file, case.name, span
-                ));
-                continue;
-            }
-            let text: String = slice(&case.input, span.start, span.end)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let holds = match span.key.as_str() {
-                "date" | "printed_date" => text.contains('年') && text.contains('日'),
-                "addressees" | "cc" => got
-                    .get(&span.key)
-                    .is_some_and(|v| v.split(" | ").all(|name| text.contains(name))),
-                key => got
-                    .get(key)
-                    .is_some_and(|v| text == *v || text.replace("文件", "") == *v),
-            };
-            if !holds {
-                failures.push(format!(
-                    "{} / {}: the span of {} ({:?}) holds the element's text",
-                    case.file, case.name, span.key, text
-                ));
-            }
-        }
-        let keys: Vec<&str> = report.meta.spans.iter().map(|s| s.key.as_str()).collect();
-        for key in got.keys() {
-            if !keys.contains(&key.as_str()) {
-                failures.push(format!(
-                    "{} / {}: element {key} has a span",
-                    case.file, case.name
-                ));
-            }
-        }
+        let label = format!("{} / {}", case.file, case.name);
+        check(&label, &case.input, &case.expect, &mut failures);
     }
     assert!(
         failures.is_empty(),
         "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Display width on a GB/T 9704 page: a CJK character is one full cell (2), others half.
+fn cells(c: char) -> usize {
+    if c.is_ascii() {
+        1
+    } else {
+        2
+    }
+}
+
+/// The text as a PDF copy of the printed document gives it back: the site's front matter and
+/// notes gone, lines of 28 characters (a paragraph's first line indented by two), closing
+/// punctuation hanging at a line's end, `— N —` every 22 lines; then as three extractors
+/// write it (plain lines; a space before each paragraph; a blank line after every line).
+fn pdf_layouts(input: &str) -> [String; 3] {
+    let mut body = input;
+    if let Some(rest) = input.strip_prefix("---\n") {
+        if let Some(end) = rest.find("\n---\n") {
+            body = &rest[end + 5..];
+        }
+    }
+    let mut rows: Vec<(bool, String)> = Vec::new();
+    let paragraphs = body
+        .lines()
+        .filter(|l| !l.starts_with("> "))
+        .map(|l| l.trim_start_matches("# ").trim_matches([' ', '\u{3000}']))
+        .filter(|l| !l.is_empty());
+    for (i, par) in paragraphs.enumerate() {
+        let mut line = String::new();
+        let mut width = if i == 0 { 0 } else { 4 };
+        let mut first = true;
+        for c in par.chars() {
+            // Closing punctuation hangs at the line's end rather than opening the next (避头).
+            let hangs = !line.is_empty() && "，。、；：？！）》」』”’%％".contains(c);
+            if width + cells(c) > 56 && !hangs {
+                rows.push((first && i > 0, std::mem::take(&mut line)));
+                first = false;
+                width = 0;
+            }
+            line.push(c);
+            width += cells(c);
+        }
+        rows.push((first && i > 0, line));
+    }
+    let mut pages = Vec::new();
+    for (k, chunk) in rows.chunks(22).enumerate() {
+        pages.extend(chunk.iter().cloned());
+        pages.push((false, format!("— {} —", k + 1)));
+    }
+    let plain: Vec<String> = pages.iter().map(|(_, l)| l.clone()).collect();
+    let spaced: Vec<String> = pages
+        .iter()
+        .map(|(opens, l)| if *opens { format!(" {l}") } else { l.clone() })
+        .collect();
+    [plain.join("\n"), spaced.join("\n"), plain.join("\n\n")]
+}
+
+#[test]
+fn meta_cases_survive_a_pdf_layout() {
+    let cases = load();
+    let mut failures = Vec::new();
+    for case in &cases {
+        for (k, input) in pdf_layouts(&case.input).iter().enumerate() {
+            let label = format!("{} / {} (PDF layout {k})", case.file, case.name);
+            check(&label, input, &case.expect, &mut failures);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} PDF layouts of {} cases fail:\n{}",
         failures.len(),
         cases.len(),
         failures.join("\n")

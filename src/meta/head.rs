@@ -37,7 +37,16 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             || is_page_field(l.text)
             || is_attachment_label(l.text)
     }) {
+        // The field's value may wrap onto the next lines of its paragraph.
+        // (in one paragraph, or on a line whose brackets close what the field opened).
+        let par = lines[i].par;
         i += 1;
+        while lines
+            .get(i)
+            .is_some_and(|l| l.par == par || closes_bracket(l.text))
+        {
+            i += 1;
+        }
     }
     i = title(found, &lines, i);
     let mut speech = false;
@@ -261,41 +270,46 @@ fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<(
     let line = lines.get(i)?;
     let t = line.text;
     let dashed = starts_with_dash(t);
-    let rest = t.trim_start_matches(is_dash);
-    let rest = rest.trim_start_matches(['（', '(']);
-    if rest.len() == t.len() || t.chars().count() > 80 {
+    if !(dashed || t.starts_with(['（', '('])) || t.chars().count() > 80 {
         return None;
     }
-    // `——2026年1月26日在…会议上`, `——在…会议上（2024年1月10日）`, `（2024年1月5日）`.
-    let date = find_date(rest).filter(|d| dashed || d.range.start == 0)?;
-    let delivered = dashed || rest[date.range.end..].starts_with('在');
-    let offset = t.len() - rest.len();
-    if found.meta.date.is_none() {
-        found.meta.date = Some(date.iso);
-        found.span_in(
-            "date",
-            line,
-            date.range.start + offset..date.range.end + offset,
-        );
-    }
-    found.use_line(line);
+    // A wrapped subtitle goes on over the next lines of its paragraph, or over a short line
+    // ending the occasion (`议上`, `次会议上`); the date may stand in either part.
     let mut j = i + 1;
-    // A wrapped subtitle: the rest of the occasion (`议上`, `次会议上`).
     while let Some(next) = lines.get(j) {
         let same = next.par == line.par;
         let short_tail = next.text.chars().count() <= 20 && next.text.ends_with(['上', '）', ')']);
-        if (same || short_tail)
-            && office_and_name(next.text).is_none()
-            && !next.text.ends_with(['：', ':'])
+        if !(same || short_tail)
+            || office_and_name(next.text).is_some()
+            || next.text.ends_with(['：', ':'])
+            || j > i + 2
         {
-            found.use_line(next);
-            j += 1;
-            if !same || j > i + 2 {
-                break;
-            }
-        } else {
             break;
         }
+        j += 1;
+        if !same {
+            break;
+        }
+    }
+    let part = &lines[i..j];
+    let whole: String = part.iter().map(|l| l.text).collect();
+    let rest = whole
+        .trim_start_matches(is_dash)
+        .trim_start_matches(['（', '(']);
+    let offset = whole.len() - rest.len();
+    // `——2026年1月26日在…会议上`, `——在…会议上（2024年1月10日）`, `（2024年1月5日）`.
+    let date = find_date(rest).filter(|d| dashed || d.range.start == 0)?;
+    let delivered = dashed || rest[date.range.end..].starts_with('在');
+    if found.meta.date.is_none() {
+        found.meta.date = Some(date.iso);
+        found.span_across(
+            "date",
+            part,
+            date.range.start + offset..date.range.end + offset,
+        );
+    }
+    for l in &lines[i..j] {
+        found.use_line(l);
     }
     Some((j, delivered))
 }
@@ -374,4 +388,23 @@ fn is_dash(c: char) -> bool {
 
 fn starts_with_dash(t: &str) -> bool {
     t.starts_with(is_dash)
+}
+
+/// Whether a line closes a bracket it did not open (`行动计划》的通知`): it continues the line
+/// before it.
+fn closes_bracket(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '《' | '（' | '(' | '“' | '「' | '〔' => depth += 1,
+            '》' | '）' | ')' | '”' | '」' | '〕' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }

@@ -108,6 +108,27 @@ impl<'d, 'a> Found<'d, 'a> {
         self.span(key, (line, sub.clone()), (line, sub));
     }
 
+    /// Records a span for `key` over the byte range `within` of the lines' texts joined.
+    fn span_across(&mut self, key: &str, lines: &[Line<'_>], within: Range<usize>) {
+        let mut first = None;
+        let mut last = None;
+        let mut at = 0;
+        for line in lines {
+            let end = at + line.text.len();
+            if first.is_none() && within.start < end {
+                first = Some((line, within.start - at));
+            }
+            if within.end > at && within.end <= end {
+                last = Some((line, within.end - at));
+            }
+            at = end;
+        }
+        if let (Some((a, s)), Some((b, e))) = (first, last) {
+            let before = b.text[..e].chars().next_back().map_or(0, char::len_utf8);
+            self.span(key, (a, s..s), (b, e - before..e));
+        }
+    }
+
     /// Marks `line` as used by an element.
     fn use_line(&mut self, line: &Line<'_>) {
         self.used.push((line.par, line.range.clone()));
