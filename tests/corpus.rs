@@ -182,8 +182,39 @@ fn outline_meets_the_bar() {
     }
 }
 
-// META: the owner of the document elements adds `meta_meets_the_bar` here (meta ≥ 90% on every
-// report, 8/8 on the example report), reading `s.ratio("meta")` from `gold()` and `gold_pdf()`.
+/// Share of the document elements every reference (clean or PDF copy) must get right (issue 2,
+/// acceptance).
+const META_BAR: f64 = 0.90;
+
+#[test]
+fn meta_meets_the_bar() {
+    for (s, copy) in gold()
+        .iter()
+        .map(|s| (s, ""))
+        .chain(gold_pdf().iter().map(|s| (s, " (PDF copy)")))
+    {
+        let (hit, total) = s.ratio("meta");
+        assert!(
+            total > 0,
+            "{}{copy}: the reference lists document elements",
+            s.name
+        );
+        assert!(
+            hit as f64 >= META_BAR * total as f64,
+            "{}{copy}: {hit}/{total} document elements found, at least {META_BAR} needed",
+            s.name
+        );
+    }
+    let example = gold()
+        .iter()
+        .find(|s| s.name.starts_with("pingan-2023-fazhi"))
+        .expect("the example report is scored");
+    assert_eq!(
+        example.ratio("meta"),
+        (8, 8),
+        "the example report's eight document elements are all found"
+    );
+}
 
 // FIGURES: the owner of the figures adds `figures_meet_the_bar` here, reading `s.f1("figures")`
 // and the `subject` / `qualifier` / `parent` / `base` ratios from `gold()` and `gold_pdf()`.
