@@ -1,19 +1,29 @@
 //! The subject of a figure: the shortest phrase that names what it measures.
 //!
-//! Worked out from the clause, not from a list of topics: the phrase between the last clause
-//! boundary or verb and the number (`共受理行政复议案件15件` → 行政复议案件), with the rate
-//! words that lead up to the number dropped (`国内生产总值增长5.2%`); or, when a noun follows
-//! the figure, that noun (`为期3天的…培训`, `80个高频政务服务事项`); or, when the clause names
-//! nothing (`…198.5亿元，增长22.3%`), the subject of the figure before it in the sentence.
-//! Look-back and look-ahead are bounded ([`WINDOW`] characters).
+//! Worked out from the clause, not from a list of topics:
+//! - the phrase between the clause start (or the last verb) and the number, with the rate words
+//!   that lead up to the number dropped (`共受理行政复议案件15件` → 行政复议案件,
+//!   `国内生产总值增长5.2%` → 国内生产总值);
+//! - the noun after the figure when a verb stands right before it or nothing names it before
+//!   (`建成3个蔬菜生产园区`, `为期3天的…培训`, `12所高水平大学`);
+//! - for a 分别 list named item by item, each item (`高技术制造业、装备制造业增加值分别增长
+//!   9.5%、10.7%`);
+//! - when the clause names nothing (`…198.5亿元，增长22.3%`), the subject of the figure before.
+//!
+//! Look-back and look-ahead are bounded ([`WINDOW`] characters), so this is linear.
 
 use super::scan::Raw;
-use super::words::{FOLLOW_STOP, LEAD_WORDS, RATE_WORDS, VERBS};
+use super::words::{FOLLOW_STOP, LEAD_WORDS, RATE_WORDS, RUN_WORDS, SCOPE_WORDS, VERBS};
+use crate::chars::{is_cjk, is_digit};
 
 /// How far a subject may reach from its figure, in characters.
 const WINDOW: usize = 40;
-/// The longest subject that follows its figure, in characters.
-const FOLLOW_MAX: usize = 14;
+/// The longest subject read after its figure, in characters.
+const FOLLOW_MAX: usize = 10;
+/// A subject longer than this is cut at its last 等 or 的 (`城市供排水、燃气、供热等管网`).
+const LONG: usize = 18;
+/// A subject longer than this drops a leading scope word (`全区干部…` but `全省生产总值`).
+const SCOPED: usize = 10;
 
 /// Punctuation that ends a clause (、 does not: `乡镇卫生院、社区卫生服务中心占比`).
 fn is_clause_end(c: char) -> bool {
@@ -49,20 +59,21 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             .checked_sub(1)
             .and_then(|p| figures.get(p))
             .map_or(0, |p| p.end);
-        let before = before_phrase(text, f.lead, floor);
-        let follows = following_phrase(
-            text,
-            f.end,
-            figures.get(k + 1).map_or(text.len(), |n| n.lead),
-        );
-        let subject = match (before, follows) {
-            (_, Some(after)) if prefers_following(text, f) => Some(after),
-            (Some(b), _) => Some(b),
-            (None, Some(after)) => Some(after),
-            (None, None) => inherited(text, figures, &out, k),
+        let (before, verb_before) = before_phrase(text, f.lead, floor);
+        let rest = &text[f.end..];
+        // `18年保持在…` after 连续/时隔: the run belongs to what stands before it.
+        let run = RUN_WORDS.iter().any(|w| text[..f.lead].ends_with(w));
+        let subject = if run && before.is_some() {
+            before
+        } else if verb_before || starts_noun(rest) || before.is_none() {
+            following(text, figures, k).or(before)
+        } else {
+            before
         };
+        let subject = subject.or_else(|| inherited(text, figures, &out, k));
         out.push(subject);
     }
+    distribute(text, figures, &mut out);
     out
 }
 
@@ -78,22 +89,57 @@ fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> 
     done.get(p).cloned().flatten()
 }
 
-/// Whether a noun follows the figure directly (`5个项目`, `3天的培训`), so that it names it.
-fn prefers_following(text: &str, f: &Raw) -> bool {
-    let rest = &text[f.end..];
-    let rest = rest.strip_prefix('的').unwrap_or(rest);
-    match rest.chars().next() {
-        Some(c) if crate::chars::is_cjk(c) || c == '“' => {
-            !FOLLOW_STOP.iter().any(|w| rest.starts_with(w))
+/// `A、B增加值分别增长9.5%、10.7%`: when a 分别 list has as many figures as the items named
+/// before it, each figure takes its own item.
+fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
+    let mut k = 0;
+    while k < figures.len() {
+        let f = &figures[k];
+        let before = &text[..f.lead];
+        let near: String = before
+            .chars()
+            .rev()
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !near.contains("分别") {
+            k += 1;
+            continue;
         }
-        _ => false,
+        // The run of figures joined by 、 和 及.
+        let mut last = k;
+        while let Some(n) = figures.get(last + 1) {
+            let gap = &text[figures[last].end..n.lead];
+            if matches!(gap, "、" | "和" | "及" | "，" | "与") {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        let count = last - k + 1;
+        if let Some(Some(joint)) = subjects.get(k).cloned() {
+            let items: Vec<&str> = joint
+                .split(['、', '和'])
+                .filter(|s| !s.is_empty())
+                .collect();
+            if count > 1 && items.len() == count {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(slot) = subjects.get_mut(k + i) {
+                        *slot = Some((*item).to_string());
+                    }
+                }
+            }
+        }
+        k = last + 1;
     }
 }
 
-/// The phrase before the figure, back to the clause start or a verb.
-fn before_phrase(text: &str, lead: usize, floor: usize) -> Option<String> {
+/// The phrase before the figure, back to the clause start or a verb; and whether a verb
+/// stands right before the number (so the counted noun follows).
+fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool) {
     let window = &text[floor.min(lead)..lead];
-    // Back to the clause start, at most WINDOW characters.
     let mut start = window.len();
     for (n, (j, c)) in window.char_indices().rev().enumerate() {
         if n >= WINDOW || is_clause_end(c) {
@@ -101,22 +147,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> Option<String> {
         }
         start = j;
     }
-    let mut phrase = &window[start..];
-    // Rate words that lead up to the number (`增长`, `达到`, `为`).
-    while let Some(w) = RATE_WORDS
-        .iter()
-        .filter(|w| phrase.ends_with(*w))
-        .max_by_key(|w| w.len())
-    {
-        phrase = &phrase[..phrase.len() - w.len()];
-    }
-    // After the last verb (`受理`, `下发`): the object is what is counted.
+    let mut phrase = strip_tail(&window[start..]);
+    let verb_before = VERBS.iter().any(|v| phrase.ends_with(v));
+    // After the last verb that has an object (`受理行政复议案件`).
     if let Some(cut) = last_verb_end(phrase) {
-        if cut < phrase.len() {
-            phrase = &phrase[cut..];
-        }
+        phrase = &phrase[cut..];
     }
-    // Leading scope and connective words (`共`, `其中`, `全年`).
     while let Some(w) = LEAD_WORDS
         .iter()
         .filter(|w| phrase.starts_with(*w))
@@ -127,11 +163,76 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> Option<String> {
         }
         phrase = &phrase[w.len()..];
     }
-    let phrase = phrase.trim_matches(|c: char| matches!(c, '、' | '和' | '及' | '与' | '的' | ' '));
-    (!phrase.is_empty()).then(|| phrase.to_string())
+    if phrase.chars().count() > SCOPED {
+        if let Some(w) = SCOPE_WORDS.iter().find(|w| phrase.starts_with(*w)) {
+            phrase = &phrase[w.len()..];
+        }
+    }
+    let phrase =
+        shorten(phrase.trim_matches(|c: char| matches!(c, '、' | '及' | '与' | '的' | ' ')));
+    (
+        (!phrase.is_empty()).then(|| phrase.to_string()),
+        verb_before,
+    )
 }
 
-/// The byte offset just after the last verb of the table in `phrase`.
+/// Drops what leads up to the number but names nothing: rate words (`增长`, `达到`, `由`), a
+/// date (`从2020年的`), the particle 的.
+fn strip_tail(mut phrase: &str) -> &str {
+    loop {
+        let before = phrase.len();
+        if let Some(w) = RATE_WORDS
+            .iter()
+            .filter(|w| phrase.ends_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            phrase = &phrase[..phrase.len() - w.len()];
+        }
+        phrase = phrase.strip_suffix('的').unwrap_or(phrase);
+        phrase = strip_date(phrase);
+        if phrase.len() == before {
+            return phrase;
+        }
+    }
+}
+
+/// `…2020年`, `…2025年底`: a date at the end of a phrase.
+fn strip_date(phrase: &str) -> &str {
+    let core = phrase.trim_end_matches(['底', '末', '初']);
+    let Some(core) = core.strip_suffix(['年', '月', '日']) else {
+        return phrase;
+    };
+    let digits =
+        core.trim_end_matches(|c: char| is_digit(c) || super::numerals::is_chinese_numeral(c));
+    if digits.len() < core.len() {
+        digits
+    } else {
+        phrase
+    }
+}
+
+/// A long subject cut at its last 等 or 的, else to its last [`LONG`] characters.
+fn shorten(phrase: &str) -> &str {
+    if phrase.chars().count() <= LONG {
+        return phrase;
+    }
+    for sep in ['等', '的'] {
+        if let Some(i) = phrase.rfind(sep) {
+            let rest = &phrase[i + sep.len_utf8()..];
+            if rest.chars().count() >= 2 {
+                return shorten(rest);
+            }
+        }
+    }
+    let skip = phrase.chars().count() - LONG;
+    phrase
+        .char_indices()
+        .nth(skip)
+        .map_or(phrase, |(i, _)| &phrase[i..])
+}
+
+/// The byte offset just after the last verb in `phrase` that has at least two characters of
+/// object after it (a verb at the end is a noun: `专业合作组织`).
 fn last_verb_end(phrase: &str) -> Option<usize> {
     let mut best = None;
     for (j, _) in phrase.char_indices() {
@@ -140,35 +241,98 @@ fn last_verb_end(phrase: &str) -> Option<usize> {
             .filter(|v| phrase[j..].starts_with(*v))
             .max_by_key(|v| v.len())
         {
-            best = Some(j + v.len());
+            let end = j + v.len();
+            if phrase[end..].chars().count() >= 2 {
+                best = Some(end);
+            }
         }
     }
     best
 }
 
-/// The noun phrase right after the figure (after an optional 的), up to the clause end.
-fn following_phrase(text: &str, end: usize, limit: usize) -> Option<String> {
-    let rest = text.get(end..limit.max(end))?;
-    let rest = rest.strip_prefix('的').unwrap_or(rest);
-    if !rest.starts_with(|c: char| crate::chars::is_cjk(c) || c == '“')
-        || FOLLOW_STOP.iter().any(|w| rest.starts_with(w))
+/// The noun phrase after figure `k`: after a following figure (`十大类45项…工程`), an optional
+/// 的 and a leading verb (`连续五次荣获“…”`), up to the clause end or a verb with an object.
+fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
+    let mut end = figures.get(k)?.end;
+    // Skip figures written right after this one (`2座35万千瓦光热发电项目`).
+    let mut next = k + 1;
+    while let Some(n) = figures.get(next).filter(|n| n.lead == end) {
+        end = n.end;
+        next += 1;
+    }
+    let limit = figures.get(next).map_or(text.len(), |n| n.lead).max(end);
+    let mut rest = &text[end..limit];
+    let after_de = rest.strip_prefix('的');
+    if let Some(v) = VERBS
+        .iter()
+        .filter(|v| rest.starts_with(*v))
+        .max_by_key(|v| v.len())
     {
+        rest = &rest[v.len()..];
+    }
+    if let Some(r) = after_de {
+        // `为期3天的全区依法行政业务能力提升培训`: the head noun ends the phrase.
+        let clause = clause_prefix(r, WINDOW);
+        let n = clause.chars().count();
+        let from = clause
+            .char_indices()
+            .nth(n.saturating_sub(LONG))
+            .map_or(0, |(i, _)| i);
+        let phrase = &clause[from..];
+        return (!phrase.is_empty() && starts_noun(r)).then(|| phrase.to_string());
+    }
+    if !starts_noun(rest) {
         return None;
     }
     let mut stop = rest.len();
+    let mut quoted = false;
     for (n, (j, c)) in rest.char_indices().enumerate() {
-        if n >= FOLLOW_MAX || is_clause_end(c) || c == '、' || crate::chars::is_digit(c) {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ => {}
+        }
+        if quoted && n < WINDOW {
+            continue;
+        }
+        if (n >= FOLLOW_MAX && c != '”') || is_clause_end(c) || c == '、' || is_digit(c) {
             stop = j;
             break;
         }
-        if n > 0
-            && (FOLLOW_STOP.iter().any(|w| rest[j..].starts_with(w))
-                || VERBS.iter().any(|w| rest[j..].starts_with(w)))
-        {
+        if n > 0 && verb_with_object(&rest[j..]) {
             stop = j;
             break;
         }
     }
     let phrase = rest[..stop].trim_end_matches(['的', '和', '及', '等']);
     (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// Whether `s` starts with a noun (not punctuation, not a predicate word).
+fn starts_noun(s: &str) -> bool {
+    s.starts_with(|c: char| is_cjk(c) || c == '“') && !FOLLOW_STOP.iter().any(|w| s.starts_with(w))
+}
+
+/// A verb at the start of `s` with more text after it (`获批国家…`), not a verb that ends the
+/// clause (`…专业合作组织，`).
+fn verb_with_object(s: &str) -> bool {
+    let Some(v) = VERBS
+        .iter()
+        .chain(FOLLOW_STOP.iter())
+        .filter(|v| s.starts_with(*v))
+        .max_by_key(|v| v.len())
+    else {
+        return false;
+    };
+    s[v.len()..].starts_with(|c: char| is_cjk(c) || c == '“')
+}
+
+/// The text up to the first clause end, at most `max` characters.
+fn clause_prefix(s: &str, max: usize) -> &str {
+    let end = s
+        .char_indices()
+        .enumerate()
+        .find(|&(n, (_, c))| n >= max || is_clause_end(c) || c == '、')
+        .map_or(s.len(), |(_, (j, _))| j);
+    &s[..end]
 }
