@@ -67,42 +67,51 @@ fn stated_total(text: &str, f: &Raw) -> bool {
         .any(|w| before.contains(w))
 }
 
-/// Gives a qualifier written once in a 分别 pair joined by 和/及/与 to the figure without one.
-/// A list joined by 、 keeps each qualifier where it is written.
+/// Gives a qualifier written once for a 分别 pair or list (`分别突破300亿元和3000亿元`,
+/// `分别增长7%和8%左右`, `分别达到95%、85%、80%以上`) to each of its figures
+/// (`gold/GUIDE.md`): one written before the first figure, or after the last.
 pub fn share_qualifiers(text: &str, figures: &mut [Raw]) {
-    for k in 1..figures.len() {
-        let (a, b) = figures.split_at_mut(k);
-        let (Some(prev), Some(cur)) = (a.last_mut(), b.first_mut()) else {
-            continue;
-        };
-        let gap = &text[prev.end..cur.lead];
-        if !matches!(gap, "和" | "及" | "与") || prev.unit != cur.unit {
-            continue;
+    let mut k = 0;
+    while k < figures.len() {
+        // The run of figures of one unit joined by 和 及 与 、.
+        let mut last = k;
+        while let Some(n) = figures.get(last + 1) {
+            let p = &figures[last];
+            let gap = text.get(p.end..n.lead).unwrap_or("");
+            if matches!(gap, "和" | "及" | "与" | "、") && p.unit == n.unit {
+                last += 1;
+            } else {
+                break;
+            }
         }
-        let lead_back = text[..prev.lead]
+        let first = &figures[k];
+        let near = text[..first.lead]
             .char_indices()
             .rev()
             .take(8)
-            .map(|(j, _)| j)
             .last()
-            .unwrap_or(prev.lead);
-        if !text[lead_back..prev.lead].contains("分别") {
-            continue;
-        }
-        match (prev.qualifier, cur.qualifier) {
-            (Some(q), None) if prev.lead < prev.start => cur.qualifier = Some(q),
-            (None, Some(q)) if cur.end > cur.start && !is_before_word(q) => {
-                prev.qualifier = Some(q)
+            .map_or(first.lead, |(j, _)| j);
+        if last > k && text[near..first.lead].contains("分别") {
+            let lead_word = first.qualifier.filter(|_| first.lead < first.start);
+            let tail_word = figures[last]
+                .qualifier
+                .filter(|q| super::units::QUALIFIERS_AFTER.contains(q));
+            let others_bare = |skip: usize| {
+                (k..=last)
+                    .filter(|&i| i != skip)
+                    .all(|i| figures[i].qualifier.is_none())
+            };
+            let shared = match (lead_word, tail_word) {
+                (Some(q), None) if others_bare(k) => Some(q),
+                (None, Some(q)) if others_bare(last) => Some(q),
+                _ => None,
+            };
+            if let Some(q) = shared {
+                for f in &mut figures[k..=last] {
+                    f.qualifier = Some(q);
+                }
             }
-            _ => {}
         }
+        k = last + 1;
     }
-}
-
-/// Whether a qualifier is one written before its number.
-fn is_before_word(q: &str) -> bool {
-    super::units::QUALIFIERS_BEFORE
-        .iter()
-        .any(|(_, listed)| *listed == q)
-        && !super::units::QUALIFIERS_AFTER.contains(&q)
 }

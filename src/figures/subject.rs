@@ -13,15 +13,21 @@
 //! Look-back and look-ahead are bounded ([`WINDOW`] characters), so this is linear.
 
 use super::scan::Raw;
-use super::words::{FOLLOW_STOP, LEAD_WORDS, RATE_WORDS, RUN_WORDS, SCOPE_WORDS, VERBS};
+use super::words::{
+    FOLLOW_STOP, LEAD_WORDS, MID_STOP, NOT_RATE, RATE_WORDS, RUN_WORDS, SCOPE_WORDS, VERBS,
+};
 use crate::chars::{is_cjk, is_digit};
 
 /// How far a subject may reach from its figure, in characters.
 const WINDOW: usize = 40;
 /// The longest subject read after its figure, in characters.
-const FOLLOW_MAX: usize = 10;
+const FOLLOW_MAX: usize = 12;
 /// A subject longer than this is cut at its last 等 or 的 (`城市供排水、燃气、供热等管网`).
 const LONG: usize = 18;
+/// A subject longer than this is cut at its last 等, 的 or 、 when it has one.
+const CUT: usize = 12;
+/// A subject with 、 up to this long is a list and is kept whole.
+const LIST: usize = 16;
 /// A subject longer than this drops a leading scope word (`全区干部…` but `全省生产总值`).
 const SCOPED: usize = 10;
 
@@ -63,14 +69,27 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let rest = &text[f.end..];
         // `18年保持在…` after 连续/时隔: the run belongs to what stands before it.
         let run = RUN_WORDS.iter().any(|w| text[..f.lead].ends_with(w));
+        let adjacent = figures.get(k + 1).is_some_and(|n| n.lead == f.end);
+        let direct = (starts_noun(rest) && !starts_verb(rest)) || adjacent;
+        // `全省93%的建制镇`: a scope word alone names nothing; the noun follows.
+        let scoped = before
+            .as_ref()
+            .is_some_and(|b| SCOPE_WORDS.contains(&b.as_str()));
+        let before = before.filter(|_| !scoped);
         let subject = if run && before.is_some() {
             before
-        } else if verb_before || starts_noun(rest) || before.is_none() {
+        } else if before.is_none() && !direct && !scoped && !starts_verb(rest) {
+            // `…优良率连续五年保持100%的唯一省份`: a figure that follows another in its clause
+            // measures the same thing.
+            inherited(text, figures, &out, k).or_else(|| following(text, figures, k))
+        } else if verb_before || direct || before.is_none() {
             following(text, figures, k).or(before)
         } else {
             before
         };
-        let subject = subject.or_else(|| inherited(text, figures, &out, k));
+        let subject = subject
+            .or_else(|| inherited(text, figures, &out, k))
+            .or_else(|| previous_clause(text, f.lead, floor));
         out.push(subject);
     }
     distribute(text, figures, &mut out);
@@ -148,6 +167,15 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         start = j;
     }
     let mut phrase = strip_tail(&window[start..]);
+    // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
+    if let Some(i) = COMPARE.iter().filter_map(|w| phrase.find(w)).min() {
+        phrase = strip_tail(&phrase[..i]);
+    }
+    // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
+    phrase = skip_ordinal(phrase);
+    if PER_HEAD.contains(&phrase) {
+        phrase = "";
+    }
     let verb_before = VERBS.iter().any(|v| phrase.ends_with(v));
     // After the last verb that has an object (`受理行政复议案件`).
     if let Some(cut) = last_verb_end(phrase) {
@@ -186,7 +214,12 @@ fn strip_tail(mut phrase: &str) -> &str {
             .filter(|w| phrase.ends_with(*w))
             .max_by_key(|w| w.len())
         {
-            phrase = &phrase[..phrase.len() - w.len()];
+            if !NOT_RATE
+                .iter()
+                .any(|n| n.len() > w.len() && phrase.ends_with(n))
+            {
+                phrase = &phrase[..phrase.len() - w.len()];
+            }
         }
         phrase = phrase.strip_suffix('的').unwrap_or(phrase);
         phrase = strip_date(phrase);
@@ -211,12 +244,24 @@ fn strip_date(phrase: &str) -> &str {
     }
 }
 
-/// A long subject cut at its last 等 or 的, else to its last [`LONG`] characters.
+/// A long subject cut at its last 等 or 的 (or 、 unless it names a share, `A、B占比`), else to
+/// its last [`LONG`] characters.
 fn shorten(phrase: &str) -> &str {
-    if phrase.chars().count() <= LONG {
+    let n = phrase.chars().count();
+    if n <= CUT {
         return phrase;
     }
-    for sep in ['等', '的'] {
+    // `重大行政决策、规范性文件合法性审查率`: items before 、 that qualify the last one; but not
+    // a share (`A、B占比`), a coordinated list (`A、B和C`) or a short one.
+    let last_item = phrase.rsplit('、').next().unwrap_or(phrase);
+    let share = ["占比", "比重", "比例"].iter().any(|w| phrase.ends_with(w));
+    let listed = share || n <= LIST || last_item.contains(['和', '及', '与']);
+    let seps: &[char] = if listed {
+        &['等', '的']
+    } else {
+        &['等', '的', '、']
+    };
+    for &sep in seps {
         if let Some(i) = phrase.rfind(sep) {
             let rest = &phrase[i + sep.len_utf8()..];
             if rest.chars().count() >= 2 {
@@ -299,7 +344,9 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             stop = j;
             break;
         }
-        if n > 0 && verb_with_object(&rest[j..]) {
+        if n > 0
+            && (verb_with_object(&rest[j..]) || MID_STOP.iter().any(|w| rest[j..].starts_with(w)))
+        {
             stop = j;
             break;
         }
@@ -318,7 +365,6 @@ fn starts_noun(s: &str) -> bool {
 fn verb_with_object(s: &str) -> bool {
     let Some(v) = VERBS
         .iter()
-        .chain(FOLLOW_STOP.iter())
         .filter(|v| s.starts_with(*v))
         .max_by_key(|v| v.len())
     else {
@@ -335,4 +381,89 @@ fn clause_prefix(s: &str, max: usize) -> &str {
         .find(|&(n, (_, c))| n >= max || is_clause_end(c) || c == '、')
         .map_or(s.len(), |(_, (j, _))| j);
     &s[..end]
+}
+
+/// Whether `s` starts with a verb of the table (`实施了…` after `1.3亿元`).
+fn starts_verb(s: &str) -> bool {
+    VERBS.iter().any(|v| s.starts_with(v))
+}
+
+/// The clause before the figure's own, when its own names nothing (`新农合参合率再创新高，
+/// 达到98.5%`).
+fn previous_clause(text: &str, lead: usize, floor: usize) -> Option<String> {
+    let window = &text[floor.min(lead)..lead];
+    let mut it = window.char_indices().rev().take(WINDOW);
+    // Back over the figure's own clause to its boundary.
+    let boundary = it.find(|&(_, c)| is_clause_end(c))?;
+    if is_sentence_end(boundary.1) {
+        return None;
+    }
+    let own = strip_tail(&window[boundary.0 + boundary.1.len_utf8()..]);
+    if !own.is_empty() && !PER_HEAD.contains(&own) {
+        return None;
+    }
+    let head = &window[..boundary.0];
+    let start = head
+        .char_indices()
+        .rev()
+        .take(WINDOW)
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(
+            head.char_indices()
+                .rev()
+                .take(WINDOW)
+                .last()
+                .map_or(0, |(j, _)| j),
+            |(j, c)| j + c.len_utf8(),
+        );
+    let mut phrase = strip_tail(&head[start..]);
+    // `将申报材料报送我委（一式三份）`: the object of 将/把 is what the note counts.
+    if let Some(i) = phrase.rfind(['将', '把']) {
+        let object = &phrase[i + '将'.len_utf8()..];
+        if let Some(v) = object
+            .char_indices()
+            .find(|&(j, _)| starts_verb(&object[j..]))
+        {
+            if v.0 > 0 {
+                phrase = &object[..v.0];
+            }
+        }
+    }
+    let phrase = shorten(phrase);
+    (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// Comparison words: what follows them is the reference, not the thing measured.
+const COMPARE: &[&str] = &["高于", "低于", "快于", "慢于", "好于"];
+
+/// Phrases that say "per head" and name nothing (`年人均提高2556元`).
+const PER_HEAD: &[&str] = &[
+    "人均",
+    "年人均",
+    "月人均",
+    "户均",
+    "年均",
+    "平均",
+    "人均年",
+    "一式",
+];
+
+/// Skips an ordinal that opens a phrase (`第三轮`, `第二批`).
+fn skip_ordinal(phrase: &str) -> &str {
+    let Some(rest) = phrase.strip_prefix('第') else {
+        return phrase;
+    };
+    let digits =
+        rest.trim_start_matches(|c: char| is_digit(c) || super::numerals::is_chinese_numeral(c));
+    if digits.len() == rest.len() {
+        return phrase;
+    }
+    let mut it = digits.chars();
+    it.next();
+    let after = it.as_str();
+    if after.chars().count() >= 2 {
+        after
+    } else {
+        phrase
+    }
 }

@@ -37,7 +37,6 @@ pub const VERBS: &[&str] = &[
     "投产",
     "完成",
     "实现",
-    "带动",
     "吸纳",
     "安置",
     "资助",
@@ -61,7 +60,6 @@ pub const VERBS: &[&str] = &[
     "办件",
     "出动",
     "排查",
-    "整改",
     "发布",
     "印发",
     "出台",
@@ -114,7 +112,6 @@ pub const VERBS: &[&str] = &[
     "荣获",
     "入选",
     "获批",
-    "审议",
     "提请",
     "享受",
     "设置",
@@ -126,7 +123,6 @@ pub const VERBS: &[&str] = &[
     "蝉联",
     "推广",
     "输送",
-    "转移",
     "做好",
     "用于",
     "稳定",
@@ -138,6 +134,9 @@ pub const VERBS: &[&str] = &[
     "跻身",
     "再次",
     "组织",
+    "报送",
+    "提交",
+    "上交",
 ];
 
 /// Words that lead up to the number and are not part of what it measures (`增长`, `达到`).
@@ -218,6 +217,9 @@ pub const RATE_WORDS: &[&str] = &[
     "则",
     "还",
     "后",
+    "继续",
+    "再次",
+    "再创新高",
 ];
 
 /// Words that open a clause and are not part of the subject (`共`, `其中`, `全年`).
@@ -275,7 +277,6 @@ pub const FOLLOW_STOP: &[&str] = &[
     "以内",
     "左右",
     "上下",
-    "和",
     "及",
     "与",
     "或",
@@ -308,6 +309,13 @@ pub const FOLLOW_STOP: &[&str] = &[
     "实现",
     "完成",
     "投资",
+    "提升",
+    "提升至",
+    "高于",
+    "低于",
+    "超过",
+    "位居",
+    "保持",
 ];
 
 /// Scope words that open a long subject and are dropped from it (`全区干部学习宪法…`); a short
@@ -329,4 +337,42 @@ pub const SCOPE_WORDS: &[&str] = &[
 pub const RUN_WORDS: &[&str] = &[
     "连续",
     "时隔",
+];
+
+/// Words after which a subject read after its figure ends: predicates (`项目获批…`,
+/// `纪录片入选…`), besides the verbs.
+#[rustfmt::skip]
+pub const MID_STOP: &[&str] = &[
+    "增长",
+    "下降",
+    "提高",
+    "提升",
+    "降低",
+    "增加",
+    "减少",
+    "同比",
+    "比上年",
+    "达到",
+    "占",
+    "位居",
+    "保持",
+    "成为",
+    "享受",
+    "受益",
+    "相继",
+    "顺利",
+    "全部",
+    "全面",
+    "均",
+    "已",
+    "被",
+    "将",
+];
+
+/// Words ending in a rate word that are part of a name (`人均`, `平均`).
+#[rustfmt::skip]
+pub const NOT_RATE: &[&str] = &[
+    "人均",
+    "平均",
+    "户均",
 ];
