@@ -53,6 +53,9 @@ struct Candidate {
 
 /// How many candidates ahead an enumeration's `一是` looks for its `二是`.
 const LOOKAHEAD: usize = 64;
+/// The longest title read: a heading is a phrase or a sentence, and the bound keeps the scan for
+/// its end linear however many headings a paragraph holds.
+const MAX_TITLE_CHARS: usize = 400;
 /// How far a sibling's number may jump ahead of the one before it (`（三）` after `（一）` is a
 /// gap in the numbering, reported by the checks; `（九）` after `（一）` is not a sibling).
 const MAX_GAP: u32 = 3;
@@ -209,8 +212,8 @@ fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
 }
 
 /// The title after a marker ending at `from`: for an enumeration or an article, the text up to
-/// the first `，；。`; otherwise the first sentence without its final `。` (the whole paragraph
-/// when it has no sentence end). Punctuation inside quotes or brackets does not end a title.
+/// the first `，；。`; otherwise the first sentence without its final `。` (or up to a colon that
+/// announces the rest: `（一）主要做法：一是…`), the whole paragraph when it has neither. Punctuation inside quotes or brackets does not end a title.
 fn title_range(text: &str, from: usize, style: MarkerStyle, enumeration: bool) -> Range<usize> {
     let clause = enumeration || style == MarkerStyle::Article;
     let rest = text.get(from..).unwrap_or("");
@@ -221,7 +224,12 @@ fn title_range(text: &str, from: usize, style: MarkerStyle, enumeration: bool) -
     let start = from + lead;
     let mut depth = 0usize;
     let mut end = text.len();
-    for (i, c) in text.get(start..).unwrap_or("").char_indices() {
+    for (i, c) in text
+        .get(start..)
+        .unwrap_or("")
+        .char_indices()
+        .take(MAX_TITLE_CHARS)
+    {
         match c {
             '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
             _ if is_closing(c) => depth = depth.saturating_sub(1),
@@ -230,12 +238,13 @@ fn title_range(text: &str, from: usize, style: MarkerStyle, enumeration: bool) -
         let stop = if clause {
             matches!(c, '，' | '；' | '。' | ',' | ';' | '：' | '！' | '？')
         } else {
-            is_sentence_end(c)
+            is_sentence_end(c) || c == '：'
         };
         if stop && depth == 0 {
             end = start + i;
             break;
         }
+        end = start + i + c.len_utf8();
     }
     // A trailing colon or semicolon is not part of the title (`一、主要做法：`).
     let title = text.get(start..end).unwrap_or("");
