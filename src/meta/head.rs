@@ -23,7 +23,7 @@ const AFTER_TITLE: usize = 8;
 /// How many lines a title may wrap over.
 const TITLE_LINES: usize = 4;
 /// The longest title line, in characters.
-const TITLE_LINE_CHARS: usize = 60;
+const TITLE_LINE_CHARS: usize = 80;
 
 /// Reads the head of the document.
 pub fn read(found: &mut Found<'_, '_>) -> Head {
@@ -196,6 +196,7 @@ fn title_line(line: &Line<'_>) -> bool {
         && !starts_with_dash(t)
         && !starts_like_heading(t)
         && !t.contains(['>', '＞', '»', '|', '/'])
+        && t.chars().filter(|&c| crate::chars::is_cjk(c)).count() >= 2
 }
 
 /// The title: up to [`TITLE_LINES`] lines, ending at a line that ends with a kind of document
@@ -364,7 +365,24 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
         "按照",
         "经研究",
     ];
-    if LEAD_IN.iter().any(|w| text.contains(w)) || text.contains(['。', '！', '？']) {
+    // Nor is a web page's label (`分享到：`, `联系人：`).
+    const LABELS: &[&str] = &[
+        "分享",
+        "扫一扫",
+        "相关",
+        "附件",
+        "联系",
+        "电话",
+        "地址",
+        "邮编",
+        "关键词",
+        "主题词",
+        "责任",
+    ];
+    if LEAD_IN.iter().any(|w| text.contains(w))
+        || LABELS.iter().any(|w| text.starts_with(w))
+        || text.contains(['。', '！', '？'])
+    {
         return;
     }
     let names = split_bodies(&text);
