@@ -33,7 +33,7 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
             // sentence.
             let total = (first_total..first_part).rev().find(|&t| {
                 let f = &figures[t];
-                f.unit == part.unit && !text[f.end..q].chars().any(is_sentence_end)
+                same_kind(f, part) && !text[f.end..q].chars().any(is_sentence_end)
             });
             if let Some(t) = total {
                 if word == "其中" || stated_total(text, &figures[t]) {
@@ -113,5 +113,14 @@ pub fn share_qualifiers(text: &str, figures: &mut [Raw]) {
             }
         }
         k = last + 1;
+    }
+}
+
+/// Whether two figures count the same kind of thing: the same unit, or the same plain unit
+/// under different scale words (`1.5亿元` and `8000万元`).
+fn same_kind(a: &Raw, b: &Raw) -> bool {
+    match (&a.base, &b.base) {
+        (Some((_, ua)), Some((_, ub))) => ua == ub && !ua.is_empty(),
+        _ => a.unit == b.unit,
     }
 }
