@@ -18,6 +18,9 @@ pub struct Head {
     pub end_par: usize,
 }
 
+/// Kinds of title that name a speech.
+const SPEECH_KINDS: &[&str] = &["讲话", "致辞", "发言", "讲稿", "演讲"];
+
 /// How many lines after the title may hold the subtitle, speaker, 文号 and 主送机关.
 const AFTER_TITLE: usize = 8;
 /// How many lines a title may wrap over.
@@ -49,7 +52,12 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
         }
     }
     i = title(found, &lines, i);
-    let mut speech = false;
+    // A title naming a speech (`在…会议上的讲话`) makes one even before its subtitle.
+    let mut speech = found
+        .meta
+        .title
+        .as_deref()
+        .is_some_and(|t| SPEECH_KINDS.iter().any(|k| t.ends_with(k)));
     let mut end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
     let mut skipped = 0;
     while let Some(line) = lines.get(i) {
@@ -62,7 +70,7 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
         } else if let Some((next, delivered)) = subtitle(found, &lines, i) {
             speech |= delivered;
             i = next;
-        } else if let Some(next) = speaker(found, &lines, i) {
+        } else if let Some(next) = speaker(found, &lines, i, speech) {
             speech = true;
             i = next;
         } else if t.ends_with(['：', ':']) {
@@ -315,15 +323,16 @@ fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<(
     Some((j, delivered))
 }
 
-/// The speaker line of a speech: `河北省人民政府省长 王正谱`, `省长 罗东川`, or the office on
-/// one line and the name on the next.
-fn speaker(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+/// The speaker line of a speech: `河北省人民政府省长 王正谱`, `省长 罗东川`, the office on
+/// one line and the name on the next, or (in a speech) a name alone.
+fn speaker(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize, speech: bool) -> Option<usize> {
     let line = lines.get(i)?;
     if found.meta.speaker.is_some() {
         return None;
     }
     let t = line.text;
-    if office_and_name(t).is_some() {
+    // In a speech a name alone under the title is the speaker's (`在…会议上的讲话` / `王明`).
+    if office_and_name(t).is_some() || (speech && is_name(t) && t.chars().count() <= 4) {
         found.meta.speaker = Some(compact(t));
         found.span_in("speaker", line, 0..t.len());
         found.use_line(line);
