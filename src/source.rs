@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use crate::chars::{
-    is_cjk, is_cjk_punct, is_closing, is_invisible, is_sentence_end, is_space, width,
+    is_cjk, is_cjk_punct, is_closing, is_digit, is_invisible, is_sentence_end, is_space, width,
 };
 use crate::furniture::{is_furniture, is_jump_marker, is_page_number};
 
@@ -181,8 +181,11 @@ struct Layout {
 
 /// Reads `input` into paragraphs.
 pub fn read(input: &str) -> Document<'_> {
-    let lines = classify(input);
+    let mut lines = classify(input);
     let layout = layout(&lines);
+    if layout.wrap.is_some() {
+        drop_running_heads(input, &mut lines);
+    }
     let mut paragraphs = Vec::new();
     let mut current: Option<Paragraph> = None;
     let mut previous: Option<&Line> = None;
@@ -272,7 +275,7 @@ fn classify(input: &str) -> Vec<Line> {
     }
     ranges.push(start..bytes.len());
     let front_matter_end = front_matter(input, &ranges);
-    ranges
+    let mut lines: Vec<Line> = ranges
         .into_iter()
         .enumerate()
         .map(|(n, range)| {
@@ -282,7 +285,101 @@ fn classify(input: &str) -> Vec<Line> {
             }
             line
         })
-        .collect()
+        .collect();
+    keep_bare_numbers_unless_paginating(input, &mut lines);
+    lines
+}
+
+/// In a hard-wrapped text, a short line repeated on page after page next to the page number is a
+/// running head or foot (`某某市人民政府公报`): it is page furniture, and the text on either side
+/// is one sentence. (Only there: a table copied one cell a line repeats its units too.)
+fn drop_running_heads(input: &str, lines: &mut [Line]) {
+    use std::collections::{HashMap, HashSet};
+    /// How many text lines on either side of a page number may be its head or foot.
+    const REACH: usize = 2;
+    let text = |line: &Line| input.get(line.content.clone()).unwrap_or("");
+    let pages: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::PageNumber)
+        .map(|(i, _)| i)
+        .collect();
+    if pages.len() < 3 {
+        return;
+    }
+    // Each text, with the distinct lines where it stands beside a page number.
+    let mut near_pages: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for &at in &pages {
+        // Blank lines may stand between, but the look stays within a few lines.
+        let window = REACH * 3;
+        let before = (at.saturating_sub(window)..at).rev();
+        let after = (at + 1..lines.len()).take(window);
+        let texts = |range: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            range
+                .filter(|&i| lines[i].kind == LineKind::Text)
+                .take(REACH)
+                .collect()
+        };
+        for i in texts(&mut before.into_iter())
+            .into_iter()
+            .chain(texts(&mut after.into_iter()))
+        {
+            if lines[i].width <= 60 {
+                near_pages.entry(text(&lines[i])).or_default().insert(i);
+            }
+        }
+    }
+    let repeated: Vec<&str> = near_pages
+        .into_iter()
+        .filter(|(_, at)| at.len() >= 3 && at.len() * 2 >= pages.len())
+        .map(|(t, _)| t)
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
+    for line in lines.iter_mut().filter(|l| l.kind == LineKind::Text) {
+        if repeated.contains(&text(line)) {
+            line.kind = LineKind::PageNumber;
+        }
+    }
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10)
+        .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+}
+
+/// A number alone on a line is a page number only when such lines count pages: they rise one
+/// page at a time through the document. A table copied one cell a line (a statistical bulletin
+/// from a web page) also leaves numbers alone on lines, and those are figures.
+fn keep_bare_numbers_unless_paginating(input: &str, lines: &mut [Line]) {
+    let bare = |line: &Line| {
+        let text = input.get(line.content.clone()).unwrap_or("");
+        line.kind == LineKind::PageNumber && text.chars().all(is_digit)
+    };
+    let value = |line: &Line| -> u64 {
+        input
+            .get(line.content.clone())
+            .unwrap_or("")
+            .chars()
+            .filter_map(digit_value)
+            .fold(0, |v, d| v.saturating_mul(10).saturating_add(u64::from(d)))
+    };
+    let mut previous: Option<u64> = None;
+    let mut paginating = true;
+    for line in lines.iter().filter(|l| bare(l)) {
+        let page = value(line);
+        if previous.is_some_and(|p| page <= p || page > p + 2) {
+            paginating = false;
+            break;
+        }
+        previous = Some(page);
+    }
+    if !paginating {
+        for line in lines.iter_mut().filter(|l| bare(l)) {
+            line.kind = LineKind::Text;
+        }
+    }
 }
 
 /// The number of lines in a YAML front-matter block (`---` … `---`) at the top, or 0.
@@ -387,9 +484,10 @@ fn layout(lines: &[Line]) -> Layout {
     }
 }
 
-/// The full line width of a hard-wrapped text, if this text is one: the most common width,
-/// when at least half the lines are within a few columns of it (first lines are two characters
-/// shorter, lines with hanging punctuation one longer). `None` for one paragraph a line.
+/// The full line width of a hard-wrapped text, if this text is one: the most common width of 15
+/// characters or more, when a quarter of the lines are within a character of it and half within
+/// a few columns (first lines are two characters shorter, lines with hanging punctuation one
+/// longer). `None` for one paragraph a line.
 fn wrapped_width(counts: &[usize], texts: usize) -> Option<usize> {
     if texts < 6 {
         return None;
@@ -407,7 +505,7 @@ fn wrapped_width(counts: &[usize], texts: usize) -> Option<usize> {
     };
     let at_full = sum(full.saturating_sub(2)..full + 3);
     let near = sum(full.saturating_sub(5)..full + 4);
-    (at_full * 10 >= texts * 3 && near * 2 >= texts).then_some(full)
+    (at_full * 4 >= texts && near * 2 >= texts).then_some(full)
 }
 
 /// Whether `next` continues the paragraph that `prev` ended (`following` is the text line after
