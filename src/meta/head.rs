@@ -160,7 +160,9 @@ fn issuer_mark(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Optio
             _ => return None,
         }
     };
-    let first = organ.split('、').next().unwrap_or(organ);
+    let first = organ
+        .get(..found.first_body(line, organ.len()))
+        .unwrap_or(organ);
     found.meta.issuer = Some(compact(first));
     found.span_in("issuer", line, 0..first.len());
     for l in lines.get(i..=end)? {
@@ -240,19 +242,15 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     }
     if found.meta.issuer.is_none() {
         if let Some(organ) = issuer_in_title(&text) {
-            found.meta.issuer = Some(organ.to_string());
-            // The issuer's own span: the same characters at the start of the title.
-            let span = found.meta.spans.last().map(|s| (s.start, s.end));
-            if let Some((start, _)) = span {
-                let organ_end = found
-                    .input_range(first, 0..organ.len().min(first.text.len()))
-                    .end;
-                found.meta.spans.push(crate::report::ElementSpan {
-                    key: "issuer".into(),
-                    start,
-                    end: organ_end,
-                });
-            }
+            // The first body, read on the title's first line when the name starts there.
+            let len = found.first_body(first, organ.len().min(first.text.len()));
+            let name = if organ.len() <= first.text.len() {
+                first.text.get(..len).unwrap_or(organ)
+            } else {
+                organ
+            };
+            found.meta.issuer = Some(compact(name));
+            found.span_in("issuer", first, 0..len.min(first.text.len()));
         }
     }
     found.meta.title = Some(text);

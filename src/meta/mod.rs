@@ -129,6 +129,23 @@ impl<'d, 'a> Found<'d, 'a> {
         }
     }
 
+    /// The byte length, in `line`'s text, of the first of the bodies named in its first `len`
+    /// bytes: joint names are parted by `、` or, in the layout, by spaces (`甲县财政局　乙县税务局`,
+    /// `中共中央办公厅 国务院办公厅关于…`), which reading dropped between CJK characters.
+    fn first_body(&self, line: &Line<'_>, len: usize) -> usize {
+        let names = line.text.get(..len).unwrap_or(line.text);
+        let names = names.split('、').next().unwrap_or(names);
+        let raw = self
+            .doc
+            .input
+            .get(self.input_range(line, 0..names.len()))
+            .unwrap_or("");
+        raw.split(crate::chars::is_space)
+            .find(|c| !c.is_empty())
+            .filter(|c| c.len() < names.len() && words::is_organ(c) && names.starts_with(*c))
+            .map_or(names.len(), str::len)
+    }
+
     /// Marks `line` as used by an element.
     fn use_line(&mut self, line: &Line<'_>) {
         self.used.push((line.par, line.range.clone()));

@@ -109,19 +109,10 @@ fn record_signature(
     date: DateIn,
 ) {
     if let Some((first, len)) = signers.first() {
-        let name = first.text.get(..*len).unwrap_or(first.text);
-        let name = name.split('、').next().unwrap_or(name);
-        // Names signed side by side on one line (`甲县财政局    甲县税务局`): the first body.
-        let raw = found
-            .doc
-            .input
-            .get(found.input_range(first, 0..name.len()))
-            .unwrap_or("");
-        let side_by_side = raw
-            .split(crate::chars::is_space)
-            .find(|c| !c.is_empty())
-            .filter(|c| c.len() < name.len() && is_organ(c) && name.starts_with(*c));
-        let name = side_by_side.unwrap_or(name);
+        let name = first
+            .text
+            .get(..found.first_body(first, *len))
+            .unwrap_or(first.text);
         found.meta.signed_by = Some(compact(name));
         found.span_in("signed_by", first, 0..name.len());
     }
