@@ -57,6 +57,7 @@ export function renderOutline(nav, outline, figures, onHeading) {
     count.textContent = totals[i] ? String(totals[i]) : '';
     count.title = t('figureCount')(totals[i]);
     button.append(marker, title, count);
+    button.title = `${h.marker}${h.title}`;
     button.addEventListener('click', () => onHeading(i));
     li.append(button);
     stack[stack.length - 1].list.append(li);

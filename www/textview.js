@@ -34,11 +34,10 @@ export class TextView {
       u16,
       figPara: placeIn(u16.figures, u16.paragraphs),
       headPara: placeIn(u16.outline, u16.paragraphs),
-      metaPara: placeIn(u16.meta, u16.paragraphs),
     };
     this.byPara = groupBy(this.data.figPara, paragraphs.length, u16.figures);
     this.headsByPara = groupBy(this.data.headPara, paragraphs.length, u16.outline);
-    this.metaByPara = groupBy(this.data.metaPara, paragraphs.length, u16.meta);
+    this.metaByPara = spread(u16.meta, u16.paragraphs);
     this.rendered = 0;
     this.sentinel = document.createElement('p');
     this.sentinel.className = 'more';
@@ -217,6 +216,26 @@ function groupBy(place, count, spans) {
   }
   for (const g of groups) {
     if (g && g.length > 1) g.sort((a, b) => spans[2 * a] - spans[2 * b]);
+  }
+  return groups;
+}
+
+/** For each paragraph, the spans that overlap it (an element such as a title may run over
+ *  several lines, each its own paragraph). */
+function spread(spans, paras) {
+  const groups = [];
+  const pn = paras.length / 2;
+  for (let i = 0; i < spans.length / 2; i++) {
+    const s = spans[2 * i];
+    const e = spans[2 * i + 1];
+    let lo = 0;
+    let hi = pn;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paras[2 * mid + 1] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < pn && paras[2 * p] < e; p++) (groups[p] ||= []).push(i);
   }
   return groups;
 }
