@@ -5,7 +5,7 @@ use super::dates::{find_date, find_doc_number, whole_date};
 use super::lines::{self, Line};
 use super::words::{
     ends_with_document_kind, ends_with_office, has_sentence_punct, is_attachment_label,
-    is_header_mark, is_name, is_organ, is_page_field, is_salutation, office_and_name,
+    is_header_mark, is_name, is_organ, is_page_field, is_salutation, is_site_name, office_and_name,
     starts_like_heading,
 };
 use super::{compact, split_bodies, Found};
@@ -38,11 +38,12 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
     while lines.get(i).is_some_and(|l| {
         (l.text.contains(['>', '＞', '»']) && i < 3)
             || is_page_field(l.text)
+            || is_site_name(l.text)
             || is_attachment_label(l.text)
     }) {
-        // The field's value may wrap onto the next lines of its paragraph.
-        // (in one paragraph, or on a line whose brackets close what the field opened).
-        let par = lines[i].par;
+        // The field's value may wrap: onto the next lines of its paragraph, or onto a line
+        // whose brackets close what the field opened.
+        let par = lines.get(i).map_or(usize::MAX, |l| l.par);
         i += 1;
         while lines
             .get(i)
@@ -61,7 +62,7 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
     let mut end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
     let mut skipped = 0;
     while let Some(line) = lines.get(i) {
-        if i >= title_end(found) + AFTER_TITLE || line.prose && !line.text.ends_with(['：', ':']) {
+        if i >= found.title_end + AFTER_TITLE || line.prose && !line.text.ends_with(['：', ':']) {
             break;
         }
         let t = line.text;
@@ -101,12 +102,6 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
         end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
     }
     Head { speech, end_par }
-}
-
-/// The line index where the title ended (recorded by [`title`]); the lines after it are
-/// counted from there.
-fn title_end(found: &Found<'_, '_>) -> usize {
-    found.title_end
 }
 
 /// The 版头 lines before the title: 份号, 密级, 紧急程度, 发文机关标志 (`XX人民政府文件`, or the

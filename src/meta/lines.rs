@@ -3,8 +3,8 @@
 //! Elements are laid out line by line (GB/T 9704: the title on its own lines, the 主送机关 on
 //! one line, the 署名 above the 成文日期), but reading the text into paragraphs may join a
 //! line to its neighbour (a PDF copy's full-width title line, or lines on either side of a
-//! dropped web-furniture line). A line break survives in the paragraph's map: two pieces whose
-//! input gap holds a line break were two lines.
+//! dropped web-furniture line). The paragraph keeps the input lines it was joined from, so the
+//! elements are read line by line all the same.
 
 use std::ops::Range;
 

@@ -149,6 +149,9 @@ pub fn ends_with_document_kind(text: &str) -> bool {
 /// Whether `text` reads as the name of one or more organisations: short, CJK (with the
 /// brackets and separators names carry), ending with an organisation word.
 pub fn is_organ(text: &str) -> bool {
+    if is_site_name(text) {
+        return false;
+    }
     let n = text.chars().count();
     (2..=40).contains(&n)
         && text
@@ -283,4 +286,11 @@ pub fn is_page_field(t: &str) -> bool {
         t.strip_prefix(f)
             .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
     })
+}
+
+/// A web site's name (`…人民政府门户网站`), which heads many copied pages: it issues nothing
+/// and is no part of the title.
+pub fn is_site_name(text: &str) -> bool {
+    const SITES: &[&str] = &["网站", "网", "平台", "客户端", "频道", "专栏"];
+    text.chars().count() <= 30 && SITES.iter().any(|s| text.ends_with(s))
 }
