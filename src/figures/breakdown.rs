@@ -14,6 +14,9 @@ fn is_sentence_end(c: char) -> bool {
 /// of.
 pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
     let mut out = vec![None; figures.len()];
+    if figures.len() < 2 {
+        return out;
+    }
     for (q, word) in markers(text) {
         // The parts: figures after the marker, to the end of its sentence.
         let sentence_end = text[q..]
@@ -54,14 +57,7 @@ fn markers(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
 
 /// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
 fn stated_total(text: &str, f: &Raw) -> bool {
-    let before: String = text[..f.lead]
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let before = super::subject::tail(&text[..f.lead], 8);
     ["共", "合计", "总计", "总数", "总量", "总额"]
         .iter()
         .any(|w| before.contains(w))

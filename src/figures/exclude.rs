@@ -131,7 +131,9 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Skip {
     if n.arabic {
         // 5G, 4A级, 3H认证: a model or grade (an ASCII unit such as P is read as a unit).
         if next.is_some_and(|c| c.is_ascii_alphabetic())
-            && units::longest(rest, units::UNITS).map_or(true, |u| !u.is_ascii())
+            && units::unit_set()
+                .longest(rest)
+                .map_or(true, |u| !u.is_ascii())
         {
             return Skip::Not(code_end(text, n.end));
         }

@@ -12,6 +12,7 @@ pub mod scan;
 pub mod subject;
 pub mod units;
 pub mod words;
+pub mod wordset;
 
 use std::ops::Range;
 
@@ -40,12 +41,14 @@ pub fn extract(doc: &Document<'_>, elements: &Elements, outline: &Outline) -> Fo
         .map(|i| section_path(&outline.headings, i))
         .collect();
     for (pi, par) in doc.paragraphs.iter().enumerate() {
-        let skip: Vec<Range<usize>> = outline
-            .places
+        // The outline is in document order: this paragraph's markers are one run of places.
+        let lo = outline.places.partition_point(|p| p.paragraph < pi);
+        let hi = outline.places.partition_point(|p| p.paragraph <= pi);
+        let mut skip: Vec<Range<usize>> = outline.places[lo..hi.max(lo)]
             .iter()
-            .filter(|p| p.paragraph == pi)
             .map(|p| p.marker.clone())
             .collect();
+        skip.sort_by_key(|r| r.start);
         let advance = |at: usize, heading: &mut usize, current: &mut Option<usize>| {
             while let Some(p) = outline.places.get(*heading) {
                 if p.paragraph < pi || (p.paragraph == pi && p.marker.start <= at) {

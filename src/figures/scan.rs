@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::exclude::{self, Skip};
 use super::numerals::{self, Number};
-use super::units::{self, QUALIFIERS_AFTER, QUALIFIERS_INSIDE, TIME_UNITS, UNITS};
+use super::units::{self, QUALIFIERS_AFTER, QUALIFIERS_INSIDE, TIME_UNITS};
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
 
@@ -69,30 +69,49 @@ pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
             }
             continue;
         }
+        let b = text.as_bytes()[i];
+        if b < 0x80 {
+            // ASCII: a digit starts a number, a letter a code; anything else is passed over.
+            if b.is_ascii_digit() {
+                i = number(text, i, &mut out);
+            } else if b.is_ascii_alphabetic() {
+                i = exclude::code_end(text, i);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if let Some(end) = exclude::quoted(text, i) {
-            i = end;
-            continue;
-        }
-        if c.is_ascii_alphabetic() {
-            i = exclude::code_end(text, i);
-            continue;
-        }
-        if c == '百' && text[i..].starts_with("百分之") {
-            if let Some(end) = percent_words(text, i, &mut out) {
+        if starts_something(c) {
+            if let Some(end) = exclude::quoted(text, i) {
                 i = end;
                 continue;
             }
-        }
-        if is_digit(c) || numerals::is_chinese_numeral(c) {
-            i = number(text, i, &mut out);
-            continue;
+            if c == '百' && text[i..].starts_with("百分之") {
+                if let Some(end) = percent_words(text, i, &mut out) {
+                    i = end;
+                    continue;
+                }
+            }
+            if is_digit(c) || numerals::is_chinese_numeral(c) {
+                i = number(text, i, &mut out);
+                continue;
+            }
         }
         i += c.len_utf8();
     }
     out
+}
+
+/// Whether a non-ASCII character can open anything the scanner reads: a numeral, a full-width
+/// digit, an opening quote or bracket.
+fn starts_something(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '《' | '〈' | '〔' | '［' | '０'..='９'
+    ) || numerals::is_chinese_numeral(c)
 }
 
 /// `百分之三十六点九` → 36.9 %.
@@ -221,7 +240,9 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             }
         }
     }
-    let mut measure = units::longest(&text[pos..], UNITS).filter(|u| ascii_unit_ends(text, pos, u));
+    let mut measure = units::unit_set()
+        .longest(&text[pos..])
+        .filter(|u| ascii_unit_ends(text, pos, u));
     if let Some(u) = measure {
         if exclude::not_an_amount_after(&text[pos + u.len()..], u) {
             return None;
@@ -290,7 +311,9 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
 fn unit_follows(text: &str, pos: usize) -> bool {
     let s = &text[pos..];
     units::scale_at(s).is_some()
-        || units::longest(s, UNITS).is_some_and(|u| ascii_unit_ends(text, pos, u))
+        || units::unit_set()
+            .longest(s)
+            .is_some_and(|u| ascii_unit_ends(text, pos, u))
 }
 
 /// An ASCII unit (`P`, `MW`) counts only when no letter or digit runs on after it.
@@ -302,7 +325,7 @@ fn ascii_unit_ends(text: &str, pos: usize, unit: &str) -> bool {
 fn bracketed_unit(s: &str) -> Option<&str> {
     let open = s.chars().next().filter(|&c| c == '（' || c == '(')?;
     let inner = &s[open.len_utf8()..];
-    let u = units::longest(inner, UNITS)?;
+    let u = units::unit_set().longest(inner)?;
     let close = inner[u.len()..]
         .chars()
         .next()

@@ -14,7 +14,7 @@
 
 use super::scan::Raw;
 use super::words::{
-    FOLLOW_STOP, LEAD_WORDS, MID_STOP, NOT_RATE, RATE_WORDS, RUN_WORDS, SCOPE_WORDS, VERBS,
+    follow_stops, mid_stops, verbs, LEAD_WORDS, NOT_RATE, RATE_WORDS, RUN_WORDS, SCOPE_WORDS, VERBS,
 };
 use crate::chars::{is_cjk, is_digit};
 
@@ -115,15 +115,7 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
     while k < figures.len() {
         let f = &figures[k];
         let before = &text[..f.lead];
-        let near: String = before
-            .chars()
-            .rev()
-            .take(6)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if !near.contains("分别") {
+        if !tail(before, 6).contains("分别") {
             k += 1;
             continue;
         }
@@ -281,11 +273,7 @@ fn shorten(phrase: &str) -> &str {
 fn last_verb_end(phrase: &str) -> Option<usize> {
     let mut best = None;
     for (j, _) in phrase.char_indices() {
-        if let Some(v) = VERBS
-            .iter()
-            .filter(|v| phrase[j..].starts_with(*v))
-            .max_by_key(|v| v.len())
-        {
+        if let Some(v) = verbs().longest(&phrase[j..]) {
             let end = j + v.len();
             if phrase[end..].chars().count() >= 2 {
                 best = Some(end);
@@ -308,11 +296,7 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     let limit = figures.get(next).map_or(text.len(), |n| n.lead).max(end);
     let mut rest = &text[end..limit];
     let after_de = rest.strip_prefix('的');
-    if let Some(v) = VERBS
-        .iter()
-        .filter(|v| rest.starts_with(*v))
-        .max_by_key(|v| v.len())
-    {
+    if let Some(v) = verbs().longest(rest) {
         rest = &rest[v.len()..];
     }
     if let Some(r) = after_de {
@@ -344,9 +328,7 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             stop = j;
             break;
         }
-        if n > 0
-            && (verb_with_object(&rest[j..]) || MID_STOP.iter().any(|w| rest[j..].starts_with(w)))
-        {
+        if n > 0 && (verb_with_object(&rest[j..]) || mid_stops().starts(&rest[j..])) {
             stop = j;
             break;
         }
@@ -357,17 +339,13 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
 
 /// Whether `s` starts with a noun (not punctuation, not a predicate word).
 fn starts_noun(s: &str) -> bool {
-    s.starts_with(|c: char| is_cjk(c) || c == '“') && !FOLLOW_STOP.iter().any(|w| s.starts_with(w))
+    s.starts_with(|c: char| is_cjk(c) || c == '“') && !follow_stops().starts(s)
 }
 
 /// A verb at the start of `s` with more text after it (`获批国家…`), not a verb that ends the
 /// clause (`…专业合作组织，`).
 fn verb_with_object(s: &str) -> bool {
-    let Some(v) = VERBS
-        .iter()
-        .filter(|v| s.starts_with(*v))
-        .max_by_key(|v| v.len())
-    else {
+    let Some(v) = verbs().longest(s) else {
         return false;
     };
     s[v.len()..].starts_with(|c: char| is_cjk(c) || c == '“')
@@ -385,7 +363,7 @@ fn clause_prefix(s: &str, max: usize) -> &str {
 
 /// Whether `s` starts with a verb of the table (`实施了…` after `1.3亿元`).
 fn starts_verb(s: &str) -> bool {
-    VERBS.iter().any(|v| s.starts_with(v))
+    verbs().starts(s)
 }
 
 /// The clause before the figure's own, when its own names nothing (`新农合参合率再创新高，
@@ -466,4 +444,15 @@ fn skip_ordinal(phrase: &str) -> &str {
     } else {
         phrase
     }
+}
+
+/// The last `n` characters of `s`.
+pub(crate) fn tail(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(s.len(), |(j, _)| j);
+    &s[start..]
 }

@@ -3,6 +3,14 @@
 //!
 //! Tables are data, one entry per line; matching takes the longest entry that fits.
 
+use super::wordset::word_set;
+
+word_set!(
+    /// [`UNITS`], indexed.
+    unit_set,
+    UNITS
+);
+
 /// Scale words and their power of ten. `千瓦`, `千伏`, `千米` are units in their own right and
 /// are matched as units first (`gold/GUIDE.md`).
 #[rustfmt::skip]
@@ -302,7 +310,7 @@ pub fn scale_at(s: &str) -> Option<(&'static str, u32)> {
         .copied()
         .filter(|(w, _)| s.starts_with(w))
         .max_by_key(|(w, _)| w.len())?;
-    if let Some(unit) = longest(s, UNITS) {
+    if let Some(unit) = unit_set().longest(s) {
         if unit.len() > word.len() || (unit.len() == word.len() && unit != word) {
             return None;
         }

@@ -2,6 +2,24 @@
 //! rate words that lead up to a number, words that open a clause, and words that end a phrase.
 //! One entry per line.
 
+use super::wordset::word_set;
+
+word_set!(
+    /// [`VERBS`], indexed.
+    verbs,
+    VERBS
+);
+word_set!(
+    /// [`FOLLOW_STOP`], indexed.
+    follow_stops,
+    FOLLOW_STOP
+);
+word_set!(
+    /// [`MID_STOP`], indexed.
+    mid_stops,
+    MID_STOP
+);
+
 /// Verbs whose object names what a figure counts (`受理行政复议案件15件`).
 #[rustfmt::skip]
 pub const VERBS: &[&str] = &[
