@@ -244,48 +244,20 @@ pub fn is_bracketed_note(t: &str) -> bool {
     (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'))
 }
 
-/// The field lines of a government web page's information table (`索引号：…`, `发文字号：…`,
-/// `成文日期：…`): the site's, not the document's elements.
+/// A `label：value` line (`索引号：…`, `发文字号：…`, `来源：…`, `附件：…`): the field of a
+/// government web page's information table or a note, never a title. The label is a short
+/// CJK word and something follows the colon.
 pub fn is_page_field(t: &str) -> bool {
-    const FIELDS: &[&str] = &[
-        "索引号",
-        "索取号",
-        "主题分类",
-        "体裁分类",
-        "组配分类",
-        "信息分类",
-        "发文机关",
-        "发布机构",
-        "发文单位",
-        "成文日期",
-        "发文日期",
-        "发布日期",
-        "生效日期",
-        "废止日期",
-        "发文字号",
-        "文号",
-        "标题",
-        "名称",
-        "信息名称",
-        "主题词",
-        "关键词",
-        "有效性",
-        "时效性",
-        "公开方式",
-        "公开范围",
-        "公开时限",
-        "公文种类",
-        "文种",
-        "生成日期",
-        "所属机构",
-        "来源",
-        "浏览次数",
-        "发布时间",
-    ];
-    FIELDS.iter().any(|f| {
-        t.strip_prefix(f)
-            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
-    })
+    let Some(at) = t.find(['：', ':']) else {
+        return false;
+    };
+    let label = &t[..at];
+    let value = &t[at..];
+    let n = label.chars().count();
+    (1..=6).contains(&n)
+        && label.chars().all(is_cjk)
+        && value.chars().count() > 1
+        && t.chars().count() <= 100
 }
 
 /// A web site's name (`…人民政府门户网站`), which heads many copied pages: it issues nothing
