@@ -159,7 +159,7 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
     let mut attachment_list = false;
     for (i, par) in doc.paragraphs.iter().enumerate() {
         let text = par.text.as_str();
-        if text.starts_with("附件") {
+        if is_attachment_note(text) {
             attachment_list = true;
             continue;
         }
@@ -182,6 +182,16 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
         enumerations(text, i, &mut out);
     }
     out
+}
+
+/// The attachment note of GB/T 9704-2012 (`附件：1.…`, `附件：`, `附件1`), not a sentence that
+/// merely begins with the word (`附件所列项目…`).
+fn is_attachment_note(text: &str) -> bool {
+    text.strip_prefix("附件").is_some_and(|rest| {
+        rest.chars().next().map_or(true, |c| {
+            matches!(c, '：' | ':' | '（' | '(') || c.is_ascii_digit() || is_chinese_numeral(c)
+        })
+    })
 }
 
 /// The enumerations that open a sentence or a clause of `text`.
