@@ -66,6 +66,7 @@ const STRINGS = {
     hoverSubject: '指标',
     hoverQualifier: '限定',
     textCut: (n) => `还有 ${n} 段，向下滚动继续显示`,
+    textBefore: (n) => `显示前面的段落（还有 ${n} 段）`,
     version: (v) => `分析核心 v${v}`,
   },
   en: {
@@ -133,6 +134,7 @@ const STRINGS = {
     hoverSubject: 'subject',
     hoverQualifier: 'qualifier',
     textCut: (n) => `${n} more paragraphs: scroll down to show them`,
+    textBefore: (n) => `Show earlier paragraphs (${n} more)`,
     version: (v) => `core v${v}`,
   },
 };

@@ -3,7 +3,7 @@
 // Each paragraph is rebuilt from its pieces (input ranges whose concatenation is the cleaned
 // text), so a figure split by a hard line break in the input (`1588.75⏎⏎万元`) reads as one and
 // highlights as one. Text goes in as text nodes only, never as HTML. Paragraphs are rendered in
-// chunks as the reader scrolls, so a 20 MB report does not build millions of nodes at once.
+// a window of chunks that follows the reader, so a 20 MB report never builds millions of nodes.
 
 import { t } from './i18n.js';
 
@@ -19,7 +19,7 @@ export class TextView {
       if (mark) onFigure(Number(mark.dataset.f));
     });
     this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) this.renderChunk();
+      if (entries.some((e) => e.isIntersecting)) this.renderDown(0);
     });
   }
 
@@ -38,9 +38,18 @@ export class TextView {
     this.byPara = groupBy(this.data.figPara, paragraphs.length, u16.figures);
     this.headsByPara = groupBy(this.data.headPara, paragraphs.length, u16.outline);
     this.metaByPara = spread(u16.meta, u16.paragraphs);
-    this.rendered = 0;
-    this.sentinel = document.createElement('p');
-    this.sentinel.className = 'more';
+    // The rendered paragraphs are the window [from, to); it grows down as the reader scrolls,
+    // up on request, and jumps when a figure or heading far away is chosen.
+    this.from = 0;
+    this.to = 0;
+    this.top = document.createElement('p');
+    this.top.className = 'more';
+    this.topButton = document.createElement('button');
+    this.topButton.type = 'button';
+    this.topButton.addEventListener('click', () => this.renderUp(this.from - CHUNK));
+    this.top.append(this.topButton);
+    this.bottom = document.createElement('p');
+    this.bottom.className = 'more';
     if (paragraphs.length === 0) {
       const hint = document.createElement('p');
       hint.className = 'hint';
@@ -48,26 +57,54 @@ export class TextView {
       this.root.append(hint);
       return;
     }
-    this.root.append(this.sentinel);
-    this.renderChunk();
+    this.root.append(this.top, this.bottom);
+    this.renderDown(CHUNK - 1);
   }
 
-  /** Renders the next chunk of paragraphs (or up to paragraph `upTo`). */
-  renderChunk(upTo = -1) {
-    const { report } = this.data;
-    const total = report.paragraphs.length;
-    const end = Math.min(total, Math.max(this.rendered + CHUNK, upTo + 1));
-    if (end <= this.rendered) return;
+  /** Makes paragraph `p` rendered, extending the window or moving it there. */
+  ensure(p) {
+    if (p >= this.from && p < this.to) return;
+    if (p >= this.to && p < this.to + 2 * CHUNK) this.renderDown(p);
+    else if (p < this.from && p >= this.from - 2 * CHUNK) this.renderUp(p);
+    else {
+      for (const el of this.root.querySelectorAll('[data-p]')) el.remove();
+      this.from = this.to = Math.max(0, p - 5);
+      this.renderDown(p + CHUNK - 5);
+    }
+  }
+
+  /** Renders paragraphs after the window, through paragraph `upTo` (at least one chunk). */
+  renderDown(upTo) {
+    const total = this.data.report.paragraphs.length;
+    const end = Math.min(total, Math.max(this.to + CHUNK, upTo + 1));
+    if (end <= this.to) return;
     const frag = document.createDocumentFragment();
-    for (let p = this.rendered; p < end; p++) frag.append(this.paragraph(p));
-    this.sentinel.before(frag);
-    this.rendered = end;
+    for (let p = this.to; p < end; p++) frag.append(this.paragraph(p));
+    this.bottom.before(frag);
+    this.to = end;
+    this.updateEdges();
+  }
+
+  /** Renders paragraphs before the window, from paragraph `downTo`. */
+  renderUp(downTo) {
+    const start = Math.max(0, Math.min(downTo, this.from - 1));
+    if (start >= this.from) return;
+    const frag = document.createDocumentFragment();
+    for (let p = start; p < this.from; p++) frag.append(this.paragraph(p));
+    this.top.after(frag);
+    this.from = start;
+    this.updateEdges();
+  }
+
+  updateEdges() {
+    const total = this.data.report.paragraphs.length;
+    this.top.hidden = this.from === 0;
+    this.topButton.textContent = t('textBefore')(this.from);
     this.observer.disconnect();
-    if (end < total) {
-      this.sentinel.textContent = t('textCut')(total - end);
-      this.observer.observe(this.sentinel);
-    } else {
-      this.sentinel.remove();
+    this.bottom.hidden = this.to >= total;
+    if (this.to < total) {
+      this.bottom.textContent = t('textCut')(total - this.to);
+      this.observer.observe(this.bottom);
     }
   }
 
@@ -156,7 +193,7 @@ export class TextView {
     if (!this.data || i < 0) return null;
     const p = this.data.figPara[i];
     if (p < 0) return null;
-    this.renderChunk(p);
+    this.ensure(p);
     const marks = this.root.querySelectorAll(`mark[data-f="${i}"]`);
     for (const m of marks) m.classList.add('selected');
     return marks[0] || null;
@@ -167,7 +204,7 @@ export class TextView {
     if (!this.data) return false;
     const p = this.data.headPara[h];
     if (p < 0) return false;
-    this.renderChunk(p);
+    this.ensure(p);
     const el = this.root.querySelector(`#h-${h}`);
     if (!el) return false;
     el.scrollIntoView({ block: 'start' });

@@ -74,7 +74,20 @@ test('a 20 MB paste: the page keeps accepting input and the result arrives', asy
   const count = await page.textContent('#fig-count');
   assert.ok(/\d/.test(count), `the figure count should be shown after a 20 MB analysis, got ${count}`);
   assert.ok(rows <= 500, 'a long table should render only its first page of rows');
-  assert.ok((await page.locator('#text .para, #text .hd').count()) <= 2000, 'a long text should render in chunks');
+  assert.ok((await page.locator('#text [data-p]').count()) <= 1000, 'a long text should render in chunks');
+  // The last figure is far beyond the rendered chunk: choosing it moves the window there.
+  await page.click('#figures th:first-child button');
+  const last = page.locator('#figures tbody tr').first();
+  const f = await last.getAttribute('data-f');
+  const t0 = Date.now();
+  await last.click();
+  const jump = Date.now() - t0;
+  const marks = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.dataset.f));
+  assert.ok(marks.length > 0 && marks.every((m) => m === f), 'the last figure should be highlighted after the jump');
+  assert.ok((await page.locator('#text [data-p]').count()) <= 1000, 'the jump should not render everything before it');
+  t.diagnostic(`20 MB: selecting the last figure took ${jump} ms`);
+  await page.click('#text .more button');
+  assert.ok((await page.locator('#text [data-p]').count()) > 300, '"show earlier" should add the paragraphs before');
   assert.deepEqual(errors, [], 'no page errors with 20 MB');
   await context.close();
 });
