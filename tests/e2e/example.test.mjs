@@ -41,6 +41,13 @@ test('the example report: elements, outline, figures, highlight, CSV', async () 
   const selectedRow = await page.locator('#figures tbody tr[aria-selected="true"]').textContent();
   assert.ok(selectedRow.includes('1588.75'), 'the clicked row should be marked selected');
 
+  const checks = await page.textContent('#checks');
+  assert.ok(checks.includes('✓') && checks.includes('780件'), `the checks panel should show the 780件 breakdown as holding, got: ${checks}`);
+  await page.locator('#checks button', { hasText: '780件' }).click();
+  const total = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.textContent).join(''));
+  assert.equal(total, '780件', 'choosing the check should highlight its total');
+  await row.click();
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-csv')]);
   const csv = await readFile(await download.path());
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV should start with the UTF-8 BOM');
