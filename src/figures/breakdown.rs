@@ -18,10 +18,23 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
         return out;
     }
     for (q, word) in markers(text) {
-        // The parts: figures after the marker, to the end of its sentence.
+        // `…5678.9亿元，增长5.3%。其中，第一产业…；第二产业…。`: a 其中 that opens a sentence
+        // breaks down the sentence before it, and its parts run to the full stop.
+        let opens = word == "其中"
+            && text[..q]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '。' | '！' | '？'));
+        let ends_parts = |c: char| {
+            if opens {
+                matches!(c, '。' | '！' | '？')
+            } else {
+                is_sentence_end(c)
+            }
+        };
         let sentence_end = text[q..]
             .char_indices()
-            .find(|&(_, c)| is_sentence_end(c))
+            .find(|&(_, c)| ends_parts(c))
             .map_or(text.len(), |(j, _)| q + j);
         let first_part = figures.partition_point(|f| f.start < q);
         let first_total = figures.partition_point(|f| f.end + REACH < q);
@@ -29,14 +42,22 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
             if part.start >= sentence_end {
                 break;
             }
+            // The parts are of one kind: a rate after a count (`98件，纠错率7.9%`) is none.
+            if p > first_part && !same_kind(&figures[first_part], part) {
+                continue;
+            }
             if out[p].is_some() {
                 continue;
             }
-            // The total: the nearest figure before the marker with the same unit, in the same
-            // sentence.
+            // The total: the nearest figure of the same kind before the marker, in the same
+            // sentence (or the one before, for a 其中 that opens a sentence).
             let total = (first_total..first_part).rev().find(|&t| {
                 let f = &figures[t];
-                same_kind(f, part) && !text[f.end..q].chars().any(is_sentence_end)
+                let ends = text[f.end..q]
+                    .chars()
+                    .filter(|&c| is_sentence_end(c))
+                    .count();
+                same_kind(f, part) && (ends == 0 || (opens && ends == 1))
             });
             if let Some(t) = total {
                 if word == "其中" || stated_total(text, &figures[t]) {

@@ -331,6 +331,10 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
     if !n.arabic && n.lone.is_some() && measure == Some("元") {
         return true;
     }
+    // `二期`, `三期工程`: a project phase is written in Chinese numerals; `培训12期` counts.
+    if !n.arabic && measure == Some("期") {
+        return true;
+    }
     if measure == Some("年") && !scaled {
         let after = text[n.end..].trim_start_matches('年');
         let after = after.trim_start_matches(['多', '余']);

@@ -90,6 +90,13 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let subject = subject
             .or_else(|| inherited(text, figures, &out, k))
             .or_else(|| previous_clause(text, f.lead, floor));
+        // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
+        let subject = match subject {
+            Some(s) if SHARE_WORDS.contains(&s.as_str()) => inherited(text, figures, &out, k)
+                .map(|p| format!("{p}{s}"))
+                .or(Some(s)),
+            other => other,
+        };
         out.push(subject);
     }
     distribute(text, figures, &mut out);
@@ -190,6 +197,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     let phrase =
         shorten(phrase.trim_matches(|c: char| matches!(c, '、' | '及' | '与' | '的' | ' ')));
+    // `累计建成286万亩`: a verb alone names nothing.
+    let phrase = if verbs().longest(phrase) == Some(phrase) {
+        ""
+    } else {
+        phrase
+    };
     (
         (!phrase.is_empty()).then(|| phrase.to_string()),
         verb_before,
@@ -436,9 +449,10 @@ fn skip_ordinal(phrase: &str) -> &str {
     if digits.len() == rest.len() {
         return phrase;
     }
-    let mut it = digits.chars();
-    it.next();
-    let after = it.as_str();
+    // Only an ordinal of an event or a batch (`第三轮`, `第二批`): `第一产业` is a name.
+    let Some(after) = digits.strip_prefix(['轮', '批', '次', '届', '期']) else {
+        return phrase;
+    };
     if after.chars().count() >= 2 {
         after
     } else {
@@ -456,3 +470,6 @@ pub(crate) fn tail(s: &str, n: usize) -> &str {
         .map_or(s.len(), |(j, _)| j);
     &s[start..]
 }
+
+/// Words that name a share of something named before them (`占比`).
+const SHARE_WORDS: &[&str] = &["占比", "比重", "比例", "占比重"];
