@@ -168,7 +168,9 @@ fn issuer_mark(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Optio
 
 /// A line that is a 发文字号 (possibly with the 签发人 beside it, in a 上行文).
 fn doc_number(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
-    let line = lines.get(i)?;
+    let line = lines
+        .get(i)
+        .filter(|l| l.text.len() <= lines::ELEMENT_LINE_BYTES)?;
     let range = find_doc_number(line.text)?;
     let rest = format!("{}{}", &line.text[..range.start], &line.text[range.end..]);
     let rest = rest.trim_matches(|c: char| crate::chars::is_space(c));
@@ -272,7 +274,7 @@ fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<(
     let line = lines.get(i)?;
     let t = line.text;
     let dashed = starts_with_dash(t);
-    if !(dashed || t.starts_with(['（', '('])) || t.chars().count() > 80 {
+    if !(dashed || t.starts_with(['（', '('])) || t.len() > lines::ELEMENT_LINE_BYTES {
         return None;
     }
     // A wrapped subtitle goes on over the next lines of its paragraph, or over a short line

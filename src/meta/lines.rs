@@ -29,6 +29,9 @@ pub struct Line<'d> {
 pub const WINDOW: usize = 16;
 /// How many lines at each end are read for elements.
 const MAX_LINES: usize = 48;
+/// The longest line (in bytes) that may hold a one-line element (a date, a 发文字号, a 署名,
+/// the 印发 line): patterns are only tried on lines this short, so a huge line costs one look.
+pub const ELEMENT_LINE_BYTES: usize = 300;
 /// A paragraph longer than this (in characters) is running text.
 const PROSE_CHARS: usize = 90;
 
@@ -61,7 +64,7 @@ pub fn split<'d>(doc: &'d Document<'_>, par: usize) -> Vec<Line<'d>> {
         };
         let full = match doc.wrap_width {
             Some(wrap) if !single => width * 100 >= wrap * 85,
-            _ => text.chars().count() > PROSE_CHARS,
+            _ => text.chars().nth(PROSE_CHARS).is_some(),
         };
         let prose = has_clause_punct(line) || (sentence && full);
         lines.push(Line {

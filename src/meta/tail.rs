@@ -77,6 +77,9 @@ fn alone_date(line: &Line<'_>) -> Option<DateIn> {
 /// If `line` is a 成文日期 with organ names above it (or on the same line before the date),
 /// the names (topmost first), the date line and the date.
 fn signed<'d>(line: &Line<'d>, recent: &[Line<'d>]) -> Option<Signed<'d>> {
+    if line.text.len() > lines::ELEMENT_LINE_BYTES {
+        return None;
+    }
     if let Some(date) = alone_date(line) {
         let mut signers = Vec::new();
         for above in recent.iter().rev() {
@@ -172,6 +175,9 @@ pub fn imprint(found: &mut Found<'_, '_>, from: usize) {
     let tail = lines::tail(found.doc, from);
     for (k, line) in tail.iter().enumerate() {
         let t = line.text;
+        if t.len() > lines::ELEMENT_LINE_BYTES {
+            continue;
+        }
         if let Some(before) = t.strip_suffix("印发") {
             let Some(d) = find_date(before).filter(|d| d.range.end == before.len()) else {
                 continue;

@@ -136,6 +136,9 @@ const OFFICES: &[&str] = &[
     "委员长",
 ];
 
+/// Names, offices and organs are short: a longer text is not looked at character by character.
+const SHORT_BYTES: usize = 200;
+
 /// Whether a title ends with a kind of document (`…的报告`, `…的通知`).
 /// A trailing status in brackets does not hide the kind (`…管理办法（试行）`).
 pub fn ends_with_document_kind(text: &str) -> bool {
@@ -149,6 +152,9 @@ pub fn ends_with_document_kind(text: &str) -> bool {
 /// Whether `text` reads as the name of one or more organisations: short, CJK (with the
 /// brackets and separators names carry), ending with an organisation word.
 pub fn is_organ(text: &str) -> bool {
+    if text.len() > SHORT_BYTES {
+        return false;
+    }
     if is_site_name(text) {
         return false;
     }
@@ -163,6 +169,9 @@ pub fn is_organ(text: &str) -> bool {
 /// Splits a speaker line into office and name: the last office word followed by a name of
 /// 2 to 8 characters (`省长罗东川` → `省长`, `罗东川`). `None` when the line is not one.
 pub fn office_and_name(text: &str) -> Option<(usize, usize)> {
+    if text.len() > SHORT_BYTES {
+        return None;
+    }
     let n = text.chars().count();
     if !(3..=40).contains(&n) || !text.chars().all(|c| is_cjk(c) || c == '·') {
         return None;
@@ -177,11 +186,17 @@ pub fn office_and_name(text: &str) -> Option<(usize, usize)> {
 /// Whether a line ends with an office word and holds nothing after it (`海拉尔区人民政府区长`,
 /// when a PDF copy put the name on the next line).
 pub fn ends_with_office(text: &str) -> bool {
+    if text.len() > SHORT_BYTES {
+        return false;
+    }
     text.chars().all(|c| is_cjk(c) || c == '·') && OFFICES.iter().any(|o| text.ends_with(o))
 }
 
 /// A person's name: 2 to 8 CJK characters (with `·` in transcribed names).
 pub fn is_name(text: &str) -> bool {
+    if text.len() > SHORT_BYTES {
+        return false;
+    }
     let n = text.chars().count();
     (2..=8).contains(&n) && text.chars().all(|c| is_cjk(c) || c == '·') && !text.starts_with('·')
 }
