@@ -59,12 +59,21 @@ function startWorker() {
   };
 }
 
+let broken = false; // the module cannot load: say so instead of waiting for it
+
+/** Starts a fresh worker (after a trap), re-sending the analysis that was in flight. */
 function restartWorker() {
   if (worker) worker.terminate();
+  for (const { reject } of exports.values()) reject(new Error(t('loadFailed')));
+  exports.clear();
+  const pending = inflight;
+  inflight = null;
   startWorker();
+  if (pending) analyze(pending.text);
 }
 
 function failWorker(message) {
+  broken = true;
   inflight = null;
   queued = null;
   for (const { reject } of exports.values()) reject(new Error(message));
@@ -84,8 +93,9 @@ function onWorkerMessage(msg) {
     return;
   }
   if (msg.type === 'error' && exports.has(msg.id)) {
-    exports.get(msg.id).reject(new Error(msg.message));
+    const { reject } = exports.get(msg.id);
     exports.delete(msg.id);
+    reject(new Error(msg.message));
     restartWorker();
     return;
   }
@@ -94,8 +104,8 @@ function onWorkerMessage(msg) {
   inflight = null;
   if (msg.type === 'error') {
     // A trap may have left the module's memory unusable: start afresh.
-    restartWorker();
     setStatus({ kind: 'error', message: t('analysisFailed')(msg.message) });
+    restartWorker();
   } else if (queued === null) {
     show(done.text, msg);
     setStatus({ kind: 'done', chars: done.text.length, ms: msg.ms });
@@ -110,13 +120,16 @@ function onWorkerMessage(msg) {
 
 /** Sends `text` to the worker, or queues it behind the analysis in flight (newest wins). */
 function analyze(text) {
+  if (inflight) {
+    queued = text;
+    return;
+  }
   if (text.length === 0) {
-    queued = null;
     showEmpty();
     return;
   }
-  if (inflight) {
-    queued = text;
+  if (broken) {
+    setStatus({ kind: 'error', message: t('loadFailed') });
     return;
   }
   inflight = { id: nextId++, text };
@@ -127,6 +140,10 @@ function analyze(text) {
 function exportAs(format) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    if (broken) {
+      reject(new Error(t('loadFailed')));
+      return;
+    }
     exports.set(id, { resolve, reject });
     worker.postMessage({ id, type: 'export', text: state.text, format });
   });

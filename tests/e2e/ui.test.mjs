@@ -113,3 +113,16 @@ test('phone width: one column, nothing wider than the screen', async () => {
   assert.ok(text.width > 300, 'the text should use the screen width');
   await context.close();
 });
+
+test('when the analyser cannot load, the page says so instead of spinning', async () => {
+  const browserContext = await browser.newContext();
+  await browserContext.route('**/reportlens_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await browserContext.newPage();
+  await page.goto(site.url);
+  await page.fill('#input', '一、总体情况\n共办理案件 15件。');
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'error', null, { timeout: 15_000 });
+  const status = await page.textContent('#status');
+  assert.ok(status.includes('加载失败'), `the status should say the analyser failed to load, got: ${status}`);
+  assert.equal(await page.inputValue('#input'), '一、总体情况\n共办理案件 15件。', 'the text should stay in place');
+  await browserContext.close();
+});
