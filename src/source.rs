@@ -552,7 +552,16 @@ fn continues(
     } else {
         // Mid-sentence: a line that is nearly full was wrapped (word processors justify lines,
         // so their widths vary by a few columns). A first line must be full: a short one is a
-        // heading or a title line of its own.
+        // heading or a title line of its own. A numbered heading may also follow a line that
+        // ends without punctuation (`…通知如下`), unless that line stops inside a clause.
+        let inside_clause = prev.last.is_some_and(|c| {
+            matches!(c, '，' | '、' | ',' | '第' | '“' | '《' | '（' | '(')
+                || is_digit(c)
+                || c.is_ascii_alphanumeric()
+        });
+        if !inside_clause && crate::markers::opening_marker(next_text).is_some() {
+            return false;
+        }
         no_room(prev, Some(next), cap)
             || (par.lines > 1 && prev.width * 10 >= cap * 8 && !starts_like_heading(next_text))
     }
