@@ -217,7 +217,15 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
             break;
         }
         end += 1;
-        if ends_with_document_kind(line.text) {
+        // A title ends with its kind, unless the kind named is the object of a forwarding
+        // title wrapped after it (`…关于…的报告` / `的通知`).
+        let continued = lines.get(end).is_some_and(|next| {
+            title_line(next)
+                && (next.text.starts_with('的')
+                    || closes_bracket(next.text)
+                    || (ends_with_document_kind(next.text) && next.text.chars().count() <= 8))
+        });
+        if ends_with_document_kind(line.text) && !continued {
             break;
         }
     }
