@@ -103,7 +103,7 @@ fn chain_end(text: &str, from: usize, sep: fn(char) -> bool) -> usize {
 }
 
 fn is_colon(c: char) -> bool {
-    matches!(c, ':' | '：')
+    matches!(c, ':' | '：' | '∶')
 }
 
 fn is_dot_or_slash(c: char) -> bool {
@@ -341,9 +341,10 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
         if PERIOD_AFTER.iter().any(|w| after.starts_with(w)) {
             return true;
         }
-        let (lead, _) = qualifier_before(text, i);
+        let (lead, q) = qualifier_before(text, i);
         let before = &text[..lead];
-        if PERIOD_BEFORE.iter().any(|w| before.ends_with(w)) {
+        // `近三年`: the recent years looked back on.
+        if q == Some("近") || PERIOD_BEFORE.iter().any(|w| before.ends_with(w)) {
             return true;
         }
     }

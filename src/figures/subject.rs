@@ -49,7 +49,6 @@ fn is_clause_end(c: char) -> bool {
             | '('
             | ')'
             | '…'
-            | '—'
     )
 }
 
@@ -234,18 +233,21 @@ fn strip_tail(mut phrase: &str) -> &str {
     }
 }
 
-/// `…2020年`, `…2025年底`: a date at the end of a phrase.
+/// `…2020年`, `…2025年底`, `1—11月`: a date (or a range of them) at the end of a phrase.
 fn strip_date(phrase: &str) -> &str {
     let core = phrase.trim_end_matches(['底', '末', '初']);
     let Some(core) = core.strip_suffix(['年', '月', '日']) else {
         return phrase;
     };
-    let digits =
-        core.trim_end_matches(|c: char| is_digit(c) || super::numerals::is_chinese_numeral(c));
-    if digits.len() < core.len() {
-        digits
-    } else {
-        phrase
+    let numeral = |c: char| is_digit(c) || super::numerals::is_chinese_numeral(c);
+    let digits = core.trim_end_matches(numeral);
+    if digits.len() == core.len() {
+        return phrase;
+    }
+    // The first end of a range of months or years (`1—11月`).
+    match digits.strip_suffix(['—', '-', '－', '至', '～', '~']) {
+        Some(first) if first.ends_with(numeral) => first.trim_end_matches(numeral),
+        _ => digits,
     }
 }
 
