@@ -357,6 +357,7 @@ function switchLanguage() {
   showStorage();
   showLarge();
   table.render();
+  textView.relabel();
   if (state.result) renderPanels();
 }
 

@@ -96,6 +96,11 @@ export class TextView {
     this.updateEdges();
   }
 
+  /** Re-labels the "more" controls after a language switch. */
+  relabel() {
+    if (this.data && this.data.report.paragraphs.length) this.updateEdges();
+  }
+
   updateEdges() {
     const total = this.data.report.paragraphs.length;
     this.top.hidden = this.from === 0;

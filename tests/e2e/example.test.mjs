@@ -38,6 +38,9 @@ test('the example report: elements, outline, figures, highlight, CSV', async () 
   await row.click();
   const highlighted = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.textContent).join(''));
   assert.equal(highlighted, '1588.75万元', 'clicking the row should highlight exactly 1588.75万元 in the text');
+  const hover = await page.$$eval('#text mark.selected', (ms) => ms[0].title);
+  assert.ok(hover.includes('15887500元'), `hovering the figure should show the plain value, got: ${hover}`);
+  assert.ok(hover.includes('经济损失'), `hovering the figure should show its subject, got: ${hover}`);
   const selectedRow = await page.locator('#figures tbody tr[aria-selected="true"]').textContent();
   assert.ok(selectedRow.includes('1588.75'), 'the clicked row should be marked selected');
 
