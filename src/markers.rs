@@ -1,5 +1,5 @@
 //! Heading markers as they are written: `一、` `（一）` `(一)` `1.` `1、` `1．` `（1）` `(1)` `1）`
-//! `①` `⑴` `⒈` `第一章` `第一节` `第一条` `第一部分`, and the enumerations that open a sentence
+//! `①` `⑴` `⒈` `第一章` `第一节` `第一条` `第一部分` `第一篇`, and the enumerations that open a sentence
 //! (`一是`, `第一，`). Each reader looks at the start of a text only, so it costs a few
 //! characters whatever the text's length.
 
@@ -185,7 +185,7 @@ fn parenthesised(text: &str) -> Option<Marker> {
     })
 }
 
-/// `第一章` `第二节` `第三条` `第一部分` (numbers in Chinese or digits); not `第三条规定` or
+/// `第一章` `第二节` `第三条` `第一部分` `第一篇` `第一编` (numbers in Chinese or digits); not `第三条规定` or
 /// `第一条、第二条`, which cite an article rather than open it.
 fn chapter(text: &str) -> Option<Marker> {
     let body = text.strip_prefix('第')?;
@@ -199,6 +199,12 @@ fn chapter(text: &str) -> Option<Marker> {
         (MarkerStyle::Article, "条")
     } else if rest.starts_with("部分") {
         (MarkerStyle::Part, "部分")
+    } else if rest.starts_with('篇') {
+        // A plan's parts (`第一篇` of a 规划纲要), above its chapters.
+        (MarkerStyle::Part, "篇")
+    } else if rest.starts_with('编') {
+        // A code's books (`第一编`), above its chapters.
+        (MarkerStyle::Part, "编")
     } else {
         return None;
     };

@@ -116,7 +116,7 @@ pub enum MarkerStyle {
     Section,
     /// `第一条`
     Article,
-    /// `第一部分`
+    /// `第一部分`, `第一篇`, `第一编`
     Part,
     /// `一、`
     Chinese,
