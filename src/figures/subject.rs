@@ -14,7 +14,7 @@
 
 use super::scan::Raw;
 use super::words::{
-    follow_stops, mid_stops, verbs, LEAD_WORDS, NOT_RATE, RATE_WORDS, RUN_WORDS, SCOPE_WORDS, VERBS,
+    follow_stops, mid_stops, rate_words, verbs, LEAD_WORDS, NOT_RATE, RUN_WORDS, SCOPE_WORDS,
 };
 use crate::chars::{is_cjk, is_digit};
 
@@ -166,7 +166,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     let mut phrase = strip_tail(&window[start..]);
     // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
-    if let Some(i) = COMPARE.iter().filter_map(|w| phrase.find(w)).min() {
+    if let Some(i) = COMPARE
+        .iter()
+        .filter(|_| phrase.contains('于'))
+        .filter_map(|w| phrase.find(w))
+        .min()
+    {
         phrase = strip_tail(&phrase[..i]);
     }
     // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
@@ -174,7 +179,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     if PER_HEAD.contains(&phrase) {
         phrase = "";
     }
-    let verb_before = VERBS.iter().any(|v| phrase.ends_with(v));
+    let verb_before = verbs().longest_suffix(phrase).is_some();
     // After the last verb that has an object (`受理行政复议案件`).
     if let Some(cut) = last_verb_end(phrase) {
         phrase = &phrase[cut..];
@@ -213,11 +218,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
 fn strip_tail(mut phrase: &str) -> &str {
     loop {
         let before = phrase.len();
-        if let Some(w) = RATE_WORDS
-            .iter()
-            .filter(|w| phrase.ends_with(*w))
-            .max_by_key(|w| w.len())
-        {
+        if let Some(w) = rate_words().longest_suffix(phrase) {
             if !NOT_RATE
                 .iter()
                 .any(|n| n.len() > w.len() && phrase.ends_with(n))

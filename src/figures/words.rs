@@ -15,6 +15,11 @@ word_set!(
     FOLLOW_STOP
 );
 word_set!(
+    /// [`RATE_WORDS`], indexed.
+    rate_words,
+    RATE_WORDS
+);
+word_set!(
     /// [`MID_STOP`], indexed.
     mid_stops,
     MID_STOP

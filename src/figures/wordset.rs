@@ -9,21 +9,26 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct WordSet {
     by_first: HashMap<char, Vec<&'static str>>,
+    by_last: HashMap<char, Vec<&'static str>>,
 }
 
 impl WordSet {
     /// Indexes `table`; within one first character, longer words come first.
     pub fn new(table: &[&'static str]) -> Self {
         let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
         for &w in table {
             if let Some(c) = w.chars().next() {
                 by_first.entry(c).or_default().push(w);
             }
+            if let Some(c) = w.chars().next_back() {
+                by_last.entry(c).or_default().push(w);
+            }
         }
-        for list in by_first.values_mut() {
+        for list in by_first.values_mut().chain(by_last.values_mut()) {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        WordSet { by_first }
+        WordSet { by_first, by_last }
     }
 
     /// The longest word of the table that `s` starts with.
@@ -34,6 +39,16 @@ impl WordSet {
             .iter()
             .copied()
             .find(|w| s.starts_with(w))
+    }
+
+    /// The longest word of the table that `s` ends with.
+    pub fn longest_suffix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        self.by_last
+            .get(&c)?
+            .iter()
+            .copied()
+            .find(|w| s.ends_with(w))
     }
 
     /// Whether `s` starts with a word of the table.
