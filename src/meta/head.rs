@@ -61,6 +61,7 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
         .is_some_and(|t| SPEECH_KINDS.iter().any(|k| t.ends_with(k)));
     let mut end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
     let mut skipped = 0;
+    let mut dated = None;
     while let Some(line) = lines.get(i) {
         if i >= found.title_end + AFTER_TITLE || line.prose && !line.text.ends_with(['：', ':']) {
             break;
@@ -84,13 +85,13 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             i += 1;
             end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
             break;
-        } else if speech && found.meta.date.is_none() && whole_date(t).is_some() {
-            if let Some(d) = whole_date(t) {
-                found.meta.date = Some(d.iso);
-                found.span_in("date", line, d.range);
-                found.use_line(line);
-            }
+        } else if whole_date(t).is_some() && found.meta.date.is_none() {
+            // A date alone under a speech's title is the day it was delivered; whether this is
+            // a speech may only show further down (the salutation).
+            // Until then it is left for the 署名 search (a bulletin dated under its title).
+            dated = Some(i);
             i += 1;
+            continue;
         } else {
             skipped += 1;
             if skipped > 3 {
@@ -100,6 +101,13 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             continue;
         }
         end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
+    }
+    if let Some(line) = dated.and_then(|d| lines.get(d)).filter(|_| speech) {
+        if let Some(d) = whole_date(line.text).filter(|_| found.meta.date.is_none()) {
+            found.meta.date = Some(d.iso);
+            found.span_in("date", line, d.range);
+            found.use_line(line);
+        }
     }
     Head { speech, end_par }
 }
@@ -282,7 +290,10 @@ fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<(
     let line = lines.get(i)?;
     let t = line.text;
     let dashed = starts_with_dash(t);
-    if !(dashed || t.starts_with(['（', '('])) || t.len() > lines::ELEMENT_LINE_BYTES {
+    // Also a subtitle whose dash a web copy dropped: `2024年1月12日在…会议上`.
+    let bare =
+        find_date(t).is_some_and(|d| d.range.start == 0 && t[d.range.end..].starts_with('在'));
+    if !(dashed || bare || t.starts_with(['（', '('])) || t.len() > lines::ELEMENT_LINE_BYTES {
         return None;
     }
     // A wrapped subtitle goes on over the next lines of its paragraph, or over a short line
