@@ -3,10 +3,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WWW, bigText, launch, openPage, serve, waitAnalysed } from './harness.mjs';
+import { ROOT, WWW, bigText, launch, openPage, serve, waitAnalysed } from './harness.mjs';
 
 /** The bound on the gzipped module (issue: ≤ 400 KB; move it down as the module shrinks). */
 const MAX_GZIPPED = 400_000;
@@ -97,7 +100,7 @@ test('browser throughput on 10 MB (reported, not asserted)', async (t) => {
   const text = await bigText(10_000_000);
   const bytes = Buffer.byteLength(text);
   const runs = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const variant = i === 0 ? text : `${text}${' '.repeat(i)}`;
     await pasteBig(page, variant);
     await waitAnalysed(page, variant.length, 180_000);
@@ -108,5 +111,21 @@ test('browser throughput on 10 MB (reported, not asserted)', async (t) => {
   const line = `browser (Wasm) throughput on ${(bytes / 1e6).toFixed(1)} MB: ${mbps.toFixed(1)} MB/s (best of ${runs.map((r) => Math.round(r)).join(', ')} ms, analysis + conversion to JS objects)`;
   t.diagnostic(line);
   console.log(line);
+  // The same input through the native CLI, when it is built (scripts/test.sh builds it first).
+  const cli = join(ROOT, 'target', 'release', 'reportlens');
+  if (existsSync(cli)) {
+    const file = join(tmpdir(), 'reportlens-10mb.txt');
+    await writeFile(file, text);
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      execFileSync(cli, ['analyze', '--json', file], { maxBuffer: 1 << 30 });
+      times.push(performance.now() - t0);
+    }
+    const native = bytes / 1e6 / (Math.min(...times) / 1000);
+    const ratio = `native CLI (analyze --json) on the same input: ${native.toFixed(1)} MB/s; the page reaches ${Math.round((100 * mbps) / native)}% of it`;
+    t.diagnostic(ratio);
+    console.log(ratio);
+  }
   await context.close();
 });
