@@ -403,14 +403,29 @@ fn front_matter(input: &str, lines: &[Range<usize>]) -> usize {
 
 fn line(input: &str, range: Range<usize>) -> Line {
     let raw = input.get(range.clone()).unwrap_or("");
-    let body = raw.trim_start_matches(|c: char| is_space(c) || is_invisible(c));
-    let lead = raw.len() - body.len();
+    let mut lead = 0;
+    while let Some(n) = raw.get(lead..).and_then(blank_len) {
+        lead += n;
+    }
+    let body = &raw[lead..];
+    // Space characters make the indent; invisible marks and entities add nothing.
     let indent = raw[..lead]
         .chars()
-        .filter(|&c| !is_invisible(c))
+        .filter(|&c| is_space(c) && !is_invisible(c))
         .map(width)
         .sum();
-    let kept = body.trim_end_matches(|c: char| is_space(c) || is_invisible(c));
+    let mut kept = body;
+    loop {
+        let trimmed = kept.trim_end_matches(|c: char| is_space(c) || is_invisible(c));
+        let trimmed = SPACE_ENTITIES
+            .iter()
+            .find_map(|e| strip_suffix_ignore_case(trimmed, e))
+            .unwrap_or(trimmed);
+        if trimmed.len() == kept.len() {
+            break;
+        }
+        kept = trimmed;
+    }
     let mut content = range.start + lead..range.start + lead + kept.len();
     let mut kind = if kept.is_empty() {
         LineKind::Blank
@@ -582,9 +597,39 @@ pub fn starts_like_heading(text: &str) -> bool {
     crate::markers::opening_marker(text).is_some() || crate::markers::enumeration(text).is_some()
 }
 
+/// HTML character references for spaces, which text scraped from a web page may still hold.
+const SPACE_ENTITIES: &[&str] = &[
+    "&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#12288;", "&#x3000;", "&#xa0;",
+];
+
+fn strip_suffix_ignore_case<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let at = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(at..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..at])
+}
+
+/// The length in bytes of the blank at the start of `text`: a space, an invisible mark, or a
+/// space entity (`&nbsp;`).
+fn blank_len(text: &str) -> Option<usize> {
+    let c = text.chars().next()?;
+    if is_space(c) || is_invisible(c) {
+        return Some(c.len_utf8());
+    }
+    if c != '&' {
+        return None;
+    }
+    SPACE_ENTITIES
+        .iter()
+        .find(|e| {
+            text.get(..e.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(e))
+        })
+        .map(|e| e.len())
+}
+
 /// Appends one line's content, dropping spaces that stand next to CJK text (`2023 年`,
-/// `政 府 工 作 报 告`) and invisible characters, keeping one space between Latin words.
-/// Each run of spaces is looked at once, so the work is linear in the line's length.
+/// `政 府 工 作 报 告`), invisible characters and space entities, keeping one space between
+/// Latin words. Each run of blanks is looked at once, so the work is linear in the line's length.
 fn append_line(par: &mut Paragraph, input: &str, content: Range<usize>) {
     let Some(text) = input.get(content.clone()) else {
         return;
@@ -593,35 +638,41 @@ fn append_line(par: &mut Paragraph, input: &str, content: Range<usize>) {
     let wide = |c: char| is_cjk(c) || is_cjk_punct(c);
     let mut prev: Option<char> = par.text.chars().next_back();
     let mut run_start = base;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Characters before `skip` belong to a run of blanks already handled.
+    let mut skip = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip {
+            continue;
+        }
         if is_invisible(c) {
             par.push(input, run_start..base + i);
             run_start = base + i + c.len_utf8();
             continue;
         }
-        if !is_space(c) {
+        let blank = if is_space(c) || c == '&' {
+            text.get(i..).and_then(blank_len)
+        } else {
+            None
+        };
+        let Some(first) = blank else {
             prev = Some(c);
             continue;
+        };
+        let mut end = i + first;
+        while let Some(n) = text.get(end..).and_then(blank_len) {
+            end += n;
         }
-        let mut end = i + c.len_utf8();
-        let mut next = None;
-        while let Some(&(j, d)) = chars.peek() {
-            if is_space(d) || is_invisible(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                next = Some(d);
-                break;
-            }
-        }
+        let next = text.get(end..).and_then(|rest| rest.chars().next());
         par.push(input, run_start..base + i);
-        let keep_one = prev.is_some_and(|p| !wide(p)) && next.is_some_and(|n| !wide(n));
+        // One real space between two narrow characters stays (`GIS data`); an entity never.
+        let keep_one =
+            is_space(c) && prev.is_some_and(|p| !wide(p)) && next.is_some_and(|n| !wide(n));
         if keep_one {
             par.push(input, base + i..base + i + c.len_utf8());
             prev = Some(c);
         }
         run_start = base + end;
+        skip = end;
     }
     par.push(input, run_start..content.end);
 }
