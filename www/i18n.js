@@ -169,4 +169,6 @@ export function applyStatic(root = document) {
     el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   }
   document.title = t('appTitle');
+  const other = document.getElementById('btn-lang');
+  if (other) other.lang = lang === 'zh' ? 'en' : 'zh-CN';
 }

@@ -69,9 +69,10 @@ export function launch() {
 /**
  * Opens the page in a fresh context. Returns `{ context, page, requests, dialogs, errors, answer }`:
  * every request URL, every dialog's message, every uncaught page error. Dialogs are dismissed,
- * or accepted while the returned object's `answer` is true.
+ * or accepted while the returned object's `answer` is true. Closing the context fails the test
+ * if any request went to another origin (unless `allowForeign`, for the test that provokes them).
  */
-export async function openPage(browser, url, { initScript, viewport } = {}) {
+export async function openPage(browser, url, { initScript, viewport, allowForeign = false } = {}) {
   const context = await browser.newContext({
     viewport: viewport || { width: 1440, height: 1000 },
     acceptDownloads: true,
@@ -91,6 +92,12 @@ export async function openPage(browser, url, { initScript, viewport } = {}) {
     (session.answer ? d.accept() : d.dismiss()).catch(() => {});
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    const escaped = allowForeign ? [] : foreign(requests, new URL(url).origin);
+    await close(...args);
+    if (escaped.length) throw new Error(`requests left the page origin: ${escaped.join(', ')}`);
+  };
   await page.goto(url);
   await page.waitForSelector('#status[data-state]');
   return session;

@@ -126,7 +126,7 @@ test('the XSS corpus opened as a file stays inert', async () => {
 });
 
 test('the Content-Security-Policy is in place and enforced', async () => {
-  const { page, context, requests, failed } = await openPage(browser, site.url);
+  const { page, context, requests, failed } = await openPage(browser, site.url, { allowForeign: true });
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.ok(csp, 'the page should carry a Content-Security-Policy');
   for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'"]) {
