@@ -126,3 +126,21 @@ test('when the analyser cannot load, the page says so instead of spinning', asyn
   assert.equal(await page.inputValue('#input'), '一、总体情况\n共办理案件 15件。', 'the text should stay in place');
   await browserContext.close();
 });
+
+test('typing is debounced: the analysis follows the text once typing pauses', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await page.evaluate(() => {
+    window.__runs = 0;
+    const s = document.getElementById('status');
+    new MutationObserver(() => {
+      if (s.dataset.state === 'busy') window.__runs++;
+    }).observe(s, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.focus('#input');
+  await page.keyboard.type('一、总体情况\n共办理案件15件，', { delay: 30 });
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
+  await page.waitForFunction(() => [...document.querySelectorAll('#text mark')].some((m) => m.textContent === '15件'));
+  const runs = await page.evaluate(() => window.__runs);
+  assert.ok(runs >= 1 && runs <= 2, `about twenty keystrokes should start one or two analyses, started ${runs}`);
+  await context.close();
+});
