@@ -60,10 +60,18 @@ fn is_sentence_end(c: char) -> bool {
 pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = Vec::with_capacity(figures.len());
     for (k, f) in figures.iter().enumerate() {
-        let floor = k
+        let mut floor = k
             .checked_sub(1)
             .and_then(|p| figures.get(p))
             .map_or(0, |p| p.end);
+        // `投资超5亿元的项目4个`: a threshold figure with 的 is part of the name of what is
+        // counted.
+        if floor > 0 && text[floor..f.lead].starts_with('的') {
+            floor = k
+                .checked_sub(2)
+                .and_then(|p| figures.get(p))
+                .map_or(0, |p| p.end);
+        }
         let (before, verb_before) = before_phrase(text, f.lead, floor);
         let rest = &text[f.end..];
         // `18年保持在…` after 连续/时隔: the run belongs to what stands before it.

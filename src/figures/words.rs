@@ -160,6 +160,9 @@ pub const VERBS: &[&str] = &[
     "报送",
     "提交",
     "上交",
+    "配备",
+    "配齐",
+    "聘请",
 ];
 
 /// Words that lead up to the number and are not part of what it measures (`增长`, `达到`).
@@ -257,6 +260,7 @@ pub const RATE_WORDS: &[&str] = &[
     "比去年同期",
     "同比增长",
     "同比下降",
+    "占",
 ];
 
 /// Words that open a clause and are not part of the subject (`共`, `其中`, `全年`).
