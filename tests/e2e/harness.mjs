@@ -115,14 +115,16 @@ export function foreign(requests, origin) {
   });
 }
 
-/** Puts `text` into the text area as a paste would, and waits for its analysis. */
+/** Puts `text` into the text area (as typing would) and waits for its analysis. A text area
+ *  turns CR LF into LF, so the length waited for is the text area's. */
 export async function paste(page, text) {
-  await page.evaluate((t) => {
+  const length = await page.evaluate((t) => {
     const input = document.getElementById('input');
     input.value = t;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    return input.value.length;
   }, text);
-  await waitAnalysed(page, [...text].length === 0 ? 0 : text.length);
+  await waitAnalysed(page, length);
 }
 
 /** Waits until the page shows the analysis of a text of `chars` UTF-16 units. */
