@@ -1,6 +1,8 @@
 //! The head of a document: 版头 (份号, 密级, 发文机关标志, 发文字号), the title, and then either
 //! the 主送机关 or, for a speech, the subtitle with the date delivered and the speaker line.
 
+use std::ops::Range;
+
 use super::dates::{find_date, find_doc_number, whole_date};
 use super::lines::{self, Line};
 use super::words::{
@@ -218,16 +220,39 @@ fn title_line(line: &Line<'_>) -> bool {
 /// (`…的报告`) or before a line that cannot belong to it. Also reads the issuer from a title
 /// of the form `XX人民政府关于…的报告`.
 fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
-    let mut end = start;
-    while end < lines.len() && end - start < TITLE_LINES {
-        let Some(line) = lines.get(end) else { break };
+    // A web copy may write the 发文字号 in brackets after the title (`关于…的通知（平政〔2024〕3号）`):
+    // the title is the text before it, and it ends there.
+    let originals = lines.get(start..).unwrap_or(&[]);
+    let candidates: Vec<(Line<'_>, Option<Range<usize>>)> = originals
+        .iter()
+        .take(TITLE_LINES + 1)
+        .map(|l| match trailing_doc_number(l.text) {
+            Some((cut, number)) => (
+                Line {
+                    range: l.range.start..l.range.start + cut,
+                    text: &l.text[..cut],
+                    ..l.clone()
+                },
+                Some(number),
+            ),
+            None => (l.clone(), None),
+        })
+        .collect();
+    let mut count = 0;
+    while count < candidates.len() && count < TITLE_LINES {
+        let Some((line, number)) = candidates.get(count) else {
+            break;
+        };
         if !title_line(line) {
             break;
         }
-        end += 1;
+        count += 1;
+        if number.is_some() {
+            break;
+        }
         // A title ends with its kind, unless the kind named is the object of a forwarding
         // title wrapped after it (`…关于…的报告` / `的通知`).
-        let continued = lines.get(end).is_some_and(|next| {
+        let continued = candidates.get(count).is_some_and(|(next, _)| {
             title_line(next)
                 && (next.text.starts_with('的')
                     || closes_bracket(next.text)
@@ -237,21 +262,23 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
             break;
         }
     }
+    let end = start + count;
     found.title_end = end;
-    let (Some(first), Some(last)) = (
-        lines.get(start),
-        end.checked_sub(1).and_then(|e| lines.get(e)),
-    ) else {
+    let chosen = &candidates[..count];
+    let (Some((first, _)), Some((last, number))) = (chosen.first(), chosen.last()) else {
         return end;
     };
-    if end == start {
-        return end;
-    }
-    let text: String = lines[start..end].iter().map(|l| l.text).collect();
+    let text: String = chosen.iter().map(|(l, _)| l.text).collect();
     let text = compact(&text);
     found.span("title", (first, 0..0), (last, 0..last.text.len()));
-    for l in &lines[start..end] {
+    for l in &originals[..count] {
         found.use_line(l);
+    }
+    if let (Some(number), Some(original)) = (number, originals.get(count - 1)) {
+        if found.meta.doc_number.is_none() {
+            found.meta.doc_number = Some(compact(&original.text[number.clone()]));
+            found.span_in("doc_number", original, number.clone());
+        }
     }
     if found.meta.issuer.is_none() {
         if let Some(organ) = issuer_in_title(&text) {
@@ -268,6 +295,18 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     }
     found.meta.title = Some(text);
     end
+}
+
+/// A 发文字号 in brackets at the end of a line: the byte length of the text before the bracket
+/// and the number's byte range.
+fn trailing_doc_number(t: &str) -> Option<(usize, Range<usize>)> {
+    if t.len() > lines::ELEMENT_LINE_BYTES {
+        return None;
+    }
+    let inner = t.strip_suffix(['）', ')'])?;
+    let number = find_doc_number(inner).filter(|r| r.end == inner.len())?;
+    let before = inner[..number.start].strip_suffix(['（', '('])?;
+    (!before.is_empty()).then(|| (before.len(), number))
 }
 
 /// The issuing body named before `关于` (or `印发`, `转发`) in a title: the first body of a
