@@ -223,13 +223,17 @@ fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
 
 /// The title after a marker ending at `from`: for an enumeration or an article, the text up to
 /// the first `，；。`; otherwise the first sentence without its final `。` (or up to a colon that
-/// announces the rest: `（一）主要做法：一是…`), the whole paragraph when it has neither. Punctuation inside quotes or brackets does not end a title.
+/// announces the rest: `（一）主要做法：一是…`), the whole paragraph when it has neither.
+/// Punctuation inside quotes or brackets does not end a title, and punctuation doubled after the
+/// marker (`（一）、`) does not begin one.
 fn title_range(text: &str, from: usize, style: MarkerStyle, enumeration: bool) -> Range<usize> {
     let clause = enumeration || style == MarkerStyle::Article;
     let rest = text.get(from..).unwrap_or("");
     let lead = rest.len()
         - rest
-            .trim_start_matches(|c: char| is_space(c) || matches!(c, '：' | ':'))
+            .trim_start_matches(|c: char| {
+                is_space(c) || matches!(c, '：' | ':' | '、' | '．' | '.')
+            })
             .len();
     let start = from + lead;
     let mut depth = 0usize;
