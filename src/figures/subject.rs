@@ -197,7 +197,8 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         .filter(|w| phrase.starts_with(*w))
         .max_by_key(|w| w.len())
     {
-        if w.len() >= phrase.len() {
+        // `新增就业`: a word of two characters after it is the indicator's own name.
+        if phrase[w.len()..].chars().count() <= 2 {
             break;
         }
         phrase = &phrase[w.len()..];
@@ -210,7 +211,11 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     let phrase =
         shorten(phrase.trim_matches(|c: char| matches!(c, '、' | '及' | '与' | '的' | ' ')));
     // `累计建成286万亩`: a verb alone names nothing.
-    let phrase = if verbs().longest(phrase) == Some(phrase) {
+    let core = LEAD_WORDS
+        .iter()
+        .find_map(|w| phrase.strip_prefix(w))
+        .unwrap_or(phrase);
+    let phrase = if verbs().longest(core) == Some(core) {
         ""
     } else {
         phrase
