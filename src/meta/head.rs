@@ -306,7 +306,7 @@ fn trailing_doc_number(t: &str) -> Option<(usize, Range<usize>)> {
     let inner = t.strip_suffix(['）', ')'])?;
     let number = find_doc_number(inner).filter(|r| r.end == inner.len())?;
     let before = inner[..number.start].strip_suffix(['（', '('])?;
-    (!before.is_empty()).then(|| (before.len(), number))
+    (!before.is_empty()).then_some((before.len(), number))
 }
 
 /// The issuing body named before `关于` (or `印发`, `转发`) in a title: the first body of a
