@@ -112,6 +112,60 @@ pub fn is_page_number(text: &str) -> bool {
     rest.is_empty() && (1..=8).contains(&digits)
 }
 
+/// A page number between dashes (`— 12 —`, `- 12 -`) at the start or the end of `text`; returns
+/// the rest of the text.
+fn strip_page_mark(text: &str) -> Option<&str> {
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '―' | '─' | '‐' | '−');
+    // Reads `dashes spaces digits spaces dashes` from the start of `chars`, returning its length
+    // in characters.
+    let mark = |chars: &mut dyn Iterator<Item = char>| -> Option<usize> {
+        let mut n = 0;
+        let mut stage = 0; // 0 dashes, 1 digits, 2 closing dashes
+        let mut digits = 0;
+        let mut closing = 0;
+        for c in chars {
+            match stage {
+                0 if dash(c) => {}
+                0 if n > 0 && (is_space(c) || is_digit(c)) => {
+                    stage = 1;
+                    digits += usize::from(is_digit(c));
+                }
+                1 if is_digit(c) => digits += 1,
+                1 if is_space(c) => {}
+                1 if dash(c) && (1..=4).contains(&digits) => {
+                    stage = 2;
+                    closing = 1;
+                }
+                2 if dash(c) => closing += 1,
+                _ => break,
+            }
+            n += 1;
+        }
+        (stage == 2 && closing > 0).then_some(n)
+    };
+    let text = text.trim_matches(is_space);
+    if let Some(n) = mark(&mut text.chars()) {
+        let at = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        return Some(text[at..].trim_start_matches(is_space));
+    }
+    let n = mark(&mut text.chars().rev())?;
+    let count = text.chars().count();
+    let at = text
+        .char_indices()
+        .nth(count - n)
+        .map_or(text.len(), |(i, _)| i);
+    Some(text[..at].trim_end_matches(is_space))
+}
+
+/// A page foot or head that carries the page number beside the publication's name
+/// (`— 12 —　某某市人民政府公报`): short, and no sentence.
+pub fn is_page_foot(text: &str) -> bool {
+    text.chars().count() <= 40
+        && strip_page_mark(text).is_some_and(|rest| {
+            !rest.contains(['。', '，', '；', '！', '？', '：']) && rest.chars().count() <= 30
+        })
+}
+
 /// A newspaper jump marker: `（下转第四版）`, `（上接第1版）`.
 pub fn is_jump_marker(text: &str) -> bool {
     let inner = text
@@ -179,6 +233,21 @@ mod tests {
         }
         for s in ["2023年", "3.5", "第三章", "一、", "123456789"] {
             assert!(!is_page_number(s), "{s:?} should not be a page number");
+        }
+    }
+
+    #[test]
+    fn page_feet() {
+        for s in [
+            "— 12 — 某某市人民政府公报",
+            "某某市人民政府公报 2024年第1期 - 3 -",
+            "—3—",
+        ] {
+            assert!(is_page_foot(s), "{s:?} should be a page foot");
+        }
+        for s in ["—— 经济总体回升向好。", "共有3个——分别是", "2024-2025年"]
+        {
+            assert!(!is_page_foot(s), "{s:?} should not be a page foot");
         }
     }
 

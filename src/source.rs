@@ -16,7 +16,7 @@ use std::ops::Range;
 use crate::chars::{
     is_cjk, is_cjk_punct, is_closing, is_digit, is_invisible, is_sentence_end, is_space, width,
 };
-use crate::furniture::{is_furniture, is_jump_marker, is_page_number};
+use crate::furniture::{is_furniture, is_jump_marker, is_page_foot, is_page_number};
 
 /// A run of cleaned text copied from one contiguous range of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,7 +429,7 @@ fn line(input: &str, range: Range<usize>) -> Line {
     let mut content = range.start + lead..range.start + lead + kept.len();
     let mut kind = if kept.is_empty() {
         LineKind::Blank
-    } else if is_page_number(kept) {
+    } else if is_page_number(kept) || is_page_foot(kept) {
         LineKind::PageNumber
     } else if is_jump_marker(kept) {
         LineKind::JumpMarker
