@@ -26,7 +26,9 @@ pub struct Elements {
     /// The elements, with byte offsets in `meta.spans` (converted to code points by the caller).
     pub meta: Meta,
     /// Indices of paragraphs that are element lines (title, addressees, signature, date, 版记…):
-    /// they are neither headings nor hold figures. Sorted.
+    /// they are neither headings nor hold figures. Sorted. A paragraph that reading joined to
+    /// body text (a 版记 line run on after the last sentence) is not listed: its element is
+    /// still in `meta.spans`.
     pub paragraphs: Vec<usize>,
 }
 
@@ -37,7 +39,8 @@ impl Elements {
     }
 }
 
-/// Finds the document elements.
+/// Finds the document elements. The issuer is read from the 发文机关标志, else from the title
+/// (`XX人民政府关于…`), else from the 署名 (`gold/GUIDE.md`); a speech has none, nor a 署名.
 pub fn extract(doc: &Document<'_>) -> Elements {
     let mut found = Found {
         doc,
