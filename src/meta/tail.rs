@@ -205,23 +205,31 @@ pub fn imprint(found: &mut Found<'_, '_>, from: usize) {
             .strip_prefix("抄送")
             .and_then(|r| r.strip_prefix(['：', ':']))
         {
-            // The list may wrap onto the next lines of its paragraph.
+            // The list may wrap onto the next lines, in its paragraph or (when reading kept
+            // them apart) after it, until the list ends with 。 or the 印发 line comes.
             let mut text = list.to_string();
             let mut last = line;
-            for next in tail[k + 1..]
-                .iter()
-                .take_while(|n| n.par == line.par && !n.text.ends_with("印发"))
-            {
+            let mut wrapped = vec![line];
+            for (m, next) in tail.iter().enumerate().skip(k + 1).take(3) {
+                let printed_next = |n: &Line<'_>| n.text.ends_with("印发");
+                let organ_above_printed =
+                    is_organ(next.text) && tail.get(m + 1).is_some_and(printed_next);
+                let goes_on = next.par == line.par
+                    || (!text.ends_with(['。', '.'])
+                        && !next.text.contains(['：', ':'])
+                        && next.text.chars().count() <= 40
+                        && !organ_above_printed);
+                if printed_next(next) || !goes_on {
+                    break;
+                }
                 text.push_str(next.text);
                 last = next;
+                wrapped.push(next);
             }
             found.meta.cc = split_bodies(&text);
             let skip = t.len() - list.len();
             found.span("cc", (line, skip..skip), (last, 0..last.text.len()));
-            for l in tail[k..]
-                .iter()
-                .take_while(|n| n.par == line.par && !n.text.ends_with("印发"))
-            {
+            for l in wrapped {
                 found.use_line(l);
             }
         }
