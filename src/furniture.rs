@@ -57,7 +57,6 @@ const PREFIXES: &[&str] = &[
     "校对：",
     "发布时间：",
     "发布日期：",
-    "时间：",
     "浏览次数：",
     "点击数：",
     "阅读次数：",
@@ -199,6 +198,13 @@ pub fn is_furniture(text: &str) -> bool {
     let bare = text.trim_start_matches(['（', '(']);
     if PREFIXES.iter().any(|p| bare.starts_with(p)) {
         return true;
+    }
+    // `时间：2026-02-02` is a web page's stamp; `时间：2024年4月1日上午9时` is a meeting notice's.
+    if let Some(stamp) = bare
+        .strip_prefix("时间：")
+        .or_else(|| bare.strip_prefix("时间:"))
+    {
+        return !stamp.contains('年') && stamp.chars().any(|c| matches!(c, '-' | '/'));
     }
     // A photo credit: `王正谱作政府工作报告。本报记者 霍艳恩摄`.
     if text.ends_with('摄') && text.contains("记者") {
