@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 /// A date in Arabic or Chinese numerals (`2024年1月12日`, `二〇二四年一月十二日`). Written
 /// with explicit character ranges so the pattern needs no Unicode tables.

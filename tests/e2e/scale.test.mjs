@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, WWW, bigText, launch, openPage, serve, waitAnalysed } from './harness.mjs';
 
-/** The bound on the gzipped module (issue: ≤ 400 KB; move it down as the module shrinks). */
-const MAX_GZIPPED = 400_000;
+/** The bound on the gzipped module: its size when last measured (161 KB) plus about 10%. */
+const MAX_GZIPPED = 180_000;
 
 let site;
 let browser;
