@@ -233,3 +233,20 @@ fn full_width_and_mixed_scripts() {
     check(&"1.".repeat(size(100_000)));
     check(&"1-".repeat(size(100_000)));
 }
+
+/// Inputs that once took quadratic time, pinned by the module they were in. Each ran for
+/// seconds to minutes at these sizes; linear, they take milliseconds.
+#[test]
+fn once_quadratic_inputs_stay_fast() {
+    let n = size(100_000);
+    // figures::numerals: a run of bare scale words was re-read from each of its characters.
+    check(&"万亿".repeat(n));
+    // figures::breakdown: each 其中/分别 searched to its sentence end and re-walked every part.
+    check(&"其中".repeat(n));
+    check(&"分别为".repeat(n));
+    check(&"其中新收12件、".repeat(n / 2));
+    check(&"共受理案件100件，其中".repeat(n / 2));
+    check(&"分别为3件、".repeat(n / 2));
+    // figures (markers to skip per paragraph) filtered all heading places for each paragraph.
+    check(&"一、加强组织领导\n".repeat(n));
+}

@@ -6,6 +6,10 @@ use super::scan::Raw;
 /// The longest stretch, in bytes, between a total and the 其中 that breaks it down.
 const REACH: usize = 240;
 
+/// The most parts one 其中/分别 is matched with (a sentence listing more figures than this after
+/// one marker is not a breakdown; the bound keeps a pasted run of `分别为3件、…` linear).
+const MAX_PARTS: usize = 64;
+
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '；' | '！' | '？' | ';' | '!' | '?')
 }
@@ -17,36 +21,38 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
     if figures.len() < 2 {
         return out;
     }
+    // Sentence ends found once, all of them and full stops only (searching from each marker
+    // would take quadratic time in a long sentence full of markers).
+    let ends: Vec<usize> = positions(text, is_sentence_end);
+    let stops: Vec<usize> = positions(text, is_full_stop);
+    let next_after = |list: &[usize], q: usize| {
+        list.get(list.partition_point(|&e| e < q))
+            .copied()
+            .unwrap_or(text.len())
+    };
+    let mut open: Vec<usize> = (0..figures.len()).collect();
     for (q, word) in markers(text) {
         // `…5678.9亿元，增长5.3%。其中，第一产业…；第二产业…。`: a 其中 that opens a sentence
         // breaks down the sentence before it, and its parts run to the full stop.
-        let opens = word == "其中"
-            && text[..q]
-                .chars()
-                .next_back()
-                .is_some_and(|c| matches!(c, '。' | '！' | '？'));
-        let ends_parts = |c: char| {
-            if opens {
-                matches!(c, '。' | '！' | '？')
-            } else {
-                is_sentence_end(c)
-            }
+        let opens = word == "其中" && text[..q].chars().next_back().is_some_and(is_full_stop);
+        let sentence_end = if opens {
+            next_after(&stops, q)
+        } else {
+            next_after(&ends, q)
         };
-        let sentence_end = text[q..]
-            .char_indices()
-            .find(|&(_, c)| ends_parts(c))
-            .map_or(text.len(), |(j, _)| q + j);
         let first_part = figures.partition_point(|f| f.start < q);
         let first_total = figures.partition_point(|f| f.end + REACH < q);
-        for (p, part) in figures.iter().enumerate().skip(first_part) {
-            if part.start >= sentence_end {
+        let mut p = open_from(&mut open, first_part);
+        let mut tried = 0;
+        while let Some(part) = figures.get(p) {
+            if part.start >= sentence_end || tried == MAX_PARTS {
                 break;
             }
+            tried += 1;
+            let this = p;
+            p = open_from(&mut open, p + 1);
             // The parts are of one kind: a rate after a count (`98件，纠错率7.9%`) is none.
-            if p > first_part && !same_kind(&figures[first_part], part) {
-                continue;
-            }
-            if out[p].is_some() {
+            if this > first_part && !same_kind(&figures[first_part], part) {
                 continue;
             }
             // The total: the nearest figure of the same kind before the marker, in the same
@@ -61,12 +67,41 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
             });
             if let Some(t) = total {
                 if word == "其中" || stated_total(text, &figures[t]) {
-                    out[p] = Some(t);
+                    out[this] = Some(t);
+                    open[this] = this + 1;
                 }
             }
         }
     }
     out
+}
+
+fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+/// Byte offsets of the characters of `text` in a class.
+fn positions(text: &str, class: fn(char) -> bool) -> Vec<usize> {
+    text.char_indices()
+        .filter(|&(_, c)| class(c))
+        .map(|(j, _)| j)
+        .collect()
+}
+
+/// The first figure at or after `p` that has no total yet. `open[i]` is `i` while figure `i`
+/// has none, else a later index no further than the next figure that has none; paths are halved
+/// as they are walked. So a marker never re-walks parts an earlier marker settled (a long
+/// sentence of many 其中 would otherwise take quadratic time).
+fn open_from(open: &mut [usize], mut p: usize) -> usize {
+    while let Some(&n) = open.get(p) {
+        if n == p {
+            break;
+        }
+        let skip = open.get(n).copied().unwrap_or(n);
+        open[p] = skip;
+        p = skip;
+    }
+    p
 }
 
 /// 其中 and 分别 in the text, with their byte offsets.

@@ -150,6 +150,12 @@ fn three_digits_then_end(s: &str) -> bool {
 /// 千方百计, 万家灯火).
 pub fn chinese(text: &str, start: usize) -> Option<Number> {
     let rest = text.get(start..)?;
+    // Checked before the run is read, so a long run of bare scale words (万亿万亿…) is not
+    // re-read from each of its characters (quadratic time).
+    let lead = rest.chars().next()?;
+    if chinese_digit(lead).is_none() && !matches!(lead, '十' | '拾') {
+        return None;
+    }
     // The run of numeral characters, with 点 inside it when a digit follows.
     let mut run_end = 0;
     let mut it = rest.char_indices().peekable();
