@@ -90,8 +90,9 @@ pub fn decode_detected(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> 
     let (text, encoding) = if bytes.starts_with(b"\xEF\xBB\xBF") {
         // The BOM says UTF-8, so no other encoding is tried. It is kept as the text's first
         // character (the analysis skips it), so offsets count it as Python's "utf-8" does.
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| DecodeError::Undecodable { offset: e.valid_up_to() })?;
+        let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::Undecodable {
+            offset: e.valid_up_to(),
+        })?;
         (text.to_owned(), Encoding::Utf8)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (utf16(UTF_16LE, rest, 2)?, Encoding::Utf16)
@@ -129,7 +130,10 @@ fn document_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "PDF"),
         (b"PK\x03\x04", "ZIP (or Word .docx, WPS, Excel .xlsx)"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Word (.doc) or other Office"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "Word (.doc) or other Office",
+        ),
         (b"{\\rtf", "RTF"),
         (b"\x89PNG", "PNG image"),
         (b"\xFF\xD8\xFF", "JPEG image"),
@@ -139,7 +143,10 @@ fn document_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"Rar!", "RAR"),
         (b"\x7FELF", "program (ELF)"),
     ];
-    MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|&(_, kind)| kind)
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
 }
 
 /// Whether `c` is a control character that text files do not contain (NUL, BEL …); tab, line
@@ -153,7 +160,10 @@ fn is_binary_control(c: char) -> bool {
 fn check_text(text: &str) -> Result<(), DecodeError> {
     // The control characters are all ASCII, so a byte scan finds them (and is several times
     // faster than decoding characters); characters are only counted when some were found.
-    let controls = text.bytes().filter(|&b| b.is_ascii() && is_binary_control(char::from(b))).count();
+    let controls = text
+        .bytes()
+        .filter(|&b| b.is_ascii() && is_binary_control(char::from(b)))
+        .count();
     if controls == 0 {
         return Ok(());
     }
@@ -170,7 +180,11 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("一、总体情况".as_bytes()), Ok("一、总体情况".into()), "plain UTF-8");
+        assert_eq!(
+            decode("一、总体情况".as_bytes()),
+            Ok("一、总体情况".into()),
+            "plain UTF-8"
+        );
         assert_eq!(
             decode("\u{FEFF}一、总体情况".as_bytes()),
             Ok("\u{FEFF}一、总体情况".into()),
@@ -181,27 +195,43 @@ mod tests {
             Err(DecodeError::Undecodable { offset: 3 }),
             "after a UTF-8 BOM, bytes invalid in UTF-8 are not read as GBK"
         );
-        assert_eq!(decode(b""), Ok(String::new()), "an empty file is empty text");
+        assert_eq!(
+            decode(b""),
+            Ok(String::new()),
+            "an empty file is empty text"
+        );
     }
 
     #[test]
     fn gbk_and_gb18030() {
-        let (gbk, _, _) = GB18030.encode("平安区人民政府关于2023年法治政府建设情况的报告，共15件。");
+        let (gbk, _, _) =
+            GB18030.encode("平安区人民政府关于2023年法治政府建设情况的报告，共15件。");
         assert_eq!(
             decode_detected(&gbk),
-            Ok(("平安区人民政府关于2023年法治政府建设情况的报告，共15件。".into(), Encoding::Gb18030)),
+            Ok((
+                "平安区人民政府关于2023年法治政府建设情况的报告，共15件。".into(),
+                Encoding::Gb18030
+            )),
             "GBK bytes should decode as GB18030"
         );
         // A CJK Extension B character has a four-byte GB18030 form.
         let (four, _, _) = GB18030.encode("𠀀字");
-        assert_eq!(decode(&four), Ok("𠀀字".into()), "four-byte GB18030 sequences");
+        assert_eq!(
+            decode(&four),
+            Ok("𠀀字".into()),
+            "four-byte GB18030 sequences"
+        );
     }
 
     #[test]
     fn utf16_with_bom() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("报告 15件".encode_utf16().flat_map(|u| u.to_le_bytes()));
-        assert_eq!(decode_detected(&le), Ok(("报告 15件".into(), Encoding::Utf16)), "UTF-16LE");
+        assert_eq!(
+            decode_detected(&le),
+            Ok(("报告 15件".into(), Encoding::Utf16)),
+            "UTF-16LE"
+        );
         let mut be = vec![0xFE, 0xFF];
         be.extend("报告".encode_utf16().flat_map(|u| u.to_be_bytes()));
         assert_eq!(decode(&be), Ok("报告".into()), "UTF-16BE");
@@ -210,10 +240,20 @@ mod tests {
     #[test]
     fn known_documents_are_named() {
         let err = decode(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n").expect_err("a PDF is not text");
-        assert_eq!(err, DecodeError::Document("PDF"), "a PDF should be recognised");
-        assert!(err.to_string().contains("PDF file"), "the message should say PDF: {err}");
+        assert_eq!(
+            err,
+            DecodeError::Document("PDF"),
+            "a PDF should be recognised"
+        );
+        assert!(
+            err.to_string().contains("PDF file"),
+            "the message should say PDF: {err}"
+        );
         let err = decode(b"PK\x03\x04\x14\x00").expect_err("a .docx is not text");
-        assert!(err.to_string().contains("docx"), "the message should mention Word: {err}");
+        assert!(
+            err.to_string().contains("docx"),
+            "the message should mention Word: {err}"
+        );
     }
 
     #[test]
@@ -221,7 +261,10 @@ mod tests {
         let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
         let err = decode(&bytes).expect_err("every byte value is not text");
         assert!(
-            matches!(err, DecodeError::Undecodable { .. } | DecodeError::Binary { .. }),
+            matches!(
+                err,
+                DecodeError::Undecodable { .. } | DecodeError::Binary { .. }
+            ),
             "random bytes should be refused: {err:?}"
         );
         let nul_heavy = b"a\0b\0c\0d\0".repeat(100);
@@ -234,18 +277,32 @@ mod tests {
     #[test]
     fn a_stray_nul_is_kept() {
         let text = format!("{}\0{}", "受理案件15件。".repeat(20), "完");
-        assert_eq!(decode(text.as_bytes()), Ok(text.clone()), "one NUL in real text is let through");
+        assert_eq!(
+            decode(text.as_bytes()),
+            Ok(text.clone()),
+            "one NUL in real text is let through"
+        );
     }
 
     #[test]
     fn undecodable_names_offset() {
         // 0x80 alone and 0xFF are invalid in both UTF-8 and GB18030.
         let err = decode(b"abc\xFF\xFF").expect_err("invalid in every encoding");
-        assert_eq!(err, DecodeError::Undecodable { offset: 3 }, "the first invalid byte");
-        assert!(err.to_string().contains("offset 3"), "the message gives the offset: {err}");
+        assert_eq!(
+            err,
+            DecodeError::Undecodable { offset: 3 },
+            "the first invalid byte"
+        );
+        assert!(
+            err.to_string().contains("offset 3"),
+            "the message gives the offset: {err}"
+        );
         // 报 in GBK is B1 A8; a file cut after the lead byte of 告 (B8) is neither encoding.
         assert!(
-            matches!(decode(b"\xb1\xa8\xb8"), Err(DecodeError::Undecodable { offset: 0 })),
+            matches!(
+                decode(b"\xb1\xa8\xb8"),
+                Err(DecodeError::Undecodable { offset: 0 })
+            ),
             "GBK cut inside a character should be refused, not guessed"
         );
     }

@@ -31,7 +31,8 @@ pub const COLUMNS: [&str; 11] = [
 /// input (as opposed to a number the analysis computed).
 fn cells(f: &Figure) -> [(String, bool); 11] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    let num = |d: &Option<crate::decimal::Decimal>| d.as_ref().map(|d| d.to_string()).unwrap_or_default();
+    let num =
+        |d: &Option<crate::decimal::Decimal>| d.as_ref().map(|d| d.to_string()).unwrap_or_default();
     [
         (opt(&f.section_path), true),
         (opt(&f.subject), true),

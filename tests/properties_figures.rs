@@ -238,7 +238,10 @@ fn check_breakdowns(report: &Report) {
         let Some(plain) = amounts(report, &all) else {
             continue;
         };
-        let written: Vec<Decimal> = all.iter().map(|&i| report.figures[i].value.clone()).collect();
+        let written: Vec<Decimal> = all
+            .iter()
+            .map(|&i| report.figures[i].value.clone())
+            .collect();
         let agrees = |values: &[Decimal]| {
             let sum = values[1..]
                 .iter()
