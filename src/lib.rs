@@ -69,7 +69,11 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
     let outline = outline::extract(&doc, &elements);
     let found = figures::extract(&doc, &elements, &outline);
     let checks = checks::run(&found.figures, &outline.headings);
-    let paragraphs = if options.paragraphs { paragraph_spans(&doc, &outline) } else { Vec::new() };
+    let paragraphs = if options.paragraphs {
+        paragraph_spans(&doc, &outline)
+    } else {
+        Vec::new()
+    };
     let mut report = Report {
         meta: elements.meta,
         outline: outline.headings,
@@ -83,7 +87,10 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
     report
 }
 
-fn paragraph_spans(doc: &source::Document<'_>, outline: &outline::Outline) -> Vec<report::ParagraphSpan> {
+fn paragraph_spans(
+    doc: &source::Document<'_>,
+    outline: &outline::Outline,
+) -> Vec<report::ParagraphSpan> {
     let mut opening = vec![None; doc.paragraphs.len()];
     for (i, place) in outline.places.iter().enumerate() {
         if place.marker.start == 0 {

@@ -46,8 +46,16 @@ mod tests {
         let s = "a中😀b".repeat(200);
         let index = CharIndex::new(&s);
         for (chars, (byte, _)) in s.char_indices().enumerate() {
-            assert_eq!(index.to_char(byte), chars, "byte {byte} should be code point {chars}");
+            assert_eq!(
+                index.to_char(byte),
+                chars,
+                "byte {byte} should be code point {chars}"
+            );
         }
-        assert_eq!(index.to_char(s.len()), s.chars().count(), "the end maps to the char count");
+        assert_eq!(
+            index.to_char(s.len()),
+            s.chars().count(),
+            "the end maps to the char count"
+        );
     }
 }
