@@ -109,7 +109,10 @@ function onWorkerMessage(msg) {
   } else if (queued === null) {
     show(done.text, msg);
     setStatus({ kind: 'done', chars: done.text.length, ms: msg.ms });
-    if (msg.version) $('version').textContent = t('version')(msg.version);
+    if (msg.version) {
+      state.version = msg.version;
+      $('version').textContent = t('version')(msg.version);
+    }
   }
   if (queued !== null) {
     const text = queued;
@@ -358,6 +361,7 @@ function switchLanguage() {
   showLarge();
   table.render();
   textView.relabel();
+  if (state.version) $('version').textContent = t('version')(state.version);
   if (state.result) renderPanels();
 }
 

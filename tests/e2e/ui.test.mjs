@@ -56,6 +56,8 @@ test('the English switch translates the interface, not the report', async () => 
   assert.ok((await page.textContent('#meta')).includes('Issuer'), 'element names should be in English');
   assert.ok((await page.textContent('#meta')).includes('海东市平安区人民政府'), 'element values stay as written');
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the document language should follow');
+  assert.ok((await page.textContent('#version')).startsWith('core'), 'the footer should switch too');
+  assert.ok((await page.textContent('#figures thead')).includes('Plain value'), 'the table header should switch');
   await page.reload();
   await page.waitForSelector('#status[data-state]');
   assert.equal(await page.textContent('#btn-example'), 'Example', 'the language choice should survive a reload');
