@@ -98,7 +98,8 @@ fn compare(case: &Case, report: &Report) -> Vec<String> {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        if sliced != f.text {
+        let text: String = f.text.chars().filter(|c| !c.is_whitespace()).collect();
+        if sliced != text {
             errors.push(format!(
                 "{at}: start/end should slice the input to its text, got {sliced:?}"
             ));

@@ -184,6 +184,20 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
         }
     }
     let first = body.chars().next()?;
+    // `突破百亿次`, `千亿元以上`: a bare 百/千 before 亿 is one hundred, one thousand.
+    if matches!(body, "百" | "千") && run[body.len()..].starts_with('亿') {
+        let value = Decimal::from_int(if body == "百" { 100 } else { 1000 });
+        return Some(Number {
+            value,
+            high: None,
+            end: start + body.len(),
+            arabic: false,
+            digit_string: false,
+            len: 1,
+            lone: None,
+            leading_zero: false,
+        });
+    }
     if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
         return None;
     }

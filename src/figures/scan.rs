@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::exclude::{self, Skip};
 use super::numerals::{self, Number};
-use super::units::{self, QUALIFIERS_AFTER, QUALIFIERS_INSIDE, TIME_UNITS};
+use super::units::{self, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE};
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
 
@@ -269,18 +269,39 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             }
         }
     }
+    // `1.4 %`: a copy from PDF may put a space before the percent sign.
+    if let Some(sp) = space_before_percent(&text[pos..]) {
+        pos += sp;
+    }
     let mut measure = units::unit_set()
         .longest(&text[pos..])
         .filter(|u| ascii_unit_ends(text, pos, u));
+    // `2.16和1.66个百分点`, `1409万、1305万人次`: a unit written once for a list.
+    let shared = if measure.is_none() {
+        shared_unit(text, pos, scale.map(|(w, _)| w))
+    } else {
+        None
+    };
     if let Some(u) = measure {
         if exclude::not_an_amount_after(&text[pos + u.len()..], u) {
             return None;
         }
     }
     let mut unit = scale.map(|(w, _)| w.to_string()).unwrap_or_default();
-    if let Some(u) = measure {
+    // The plain unit, with what a rate unit divides by (`吨/日`).
+    let mut plain = measure.map(units::normalise_unit).unwrap_or_default();
+    if let Some(u) = shared {
+        measure = Some(u);
+        plain = units::normalise_unit(u);
+        unit.push_str(&plain);
+    } else if let Some(u) = measure {
         pos += u.len();
-        unit.push_str(&units::normalise_unit(u));
+        // `万吨/日`, `微克每立方米`: a rate unit.
+        if let Some(per) = per_unit(&text[pos..]) {
+            plain.push_str(per);
+            pos += per.len();
+        }
+        unit.push_str(&plain);
         // `100条（个）`: a second unit in brackets is part of the unit as written.
         if let Some(extra) = bracketed_unit(&text[pos..]) {
             unit.push_str(extra);
@@ -298,7 +319,7 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
         return None;
     }
     if qualifier.is_none()
-        && (measure.is_none() || measure.is_some_and(|u| TIME_UNITS.contains(&u)))
+        && (measure.is_none() || measure.is_some_and(|u| QUALIFIED_AFTER_UNIT.contains(&u)))
     {
         if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
             qualifier = Some(q);
@@ -321,7 +342,7 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     }
     let base = scale.and_then(|(_, exp)| {
         let b = value.checked_shift(exp)?;
-        Some((b, measure.map(units::normalise_unit).unwrap_or_default()))
+        Some((b, plain))
     });
     let _ = measure.take();
     Some(Raw {
@@ -392,3 +413,54 @@ fn qualifier_after(text: &str, pos: usize) -> (Option<&'static str>, usize) {
         None => (None, pos),
     }
 }
+
+/// The spaces before a percent sign (`1.4 %`), at most two.
+fn space_before_percent(s: &str) -> Option<usize> {
+    let spaces = s.len() - s.trim_start_matches([' ', '\u{3000}']).len();
+    let rest = &s[spaces..];
+    (spaces > 0 && spaces <= 6 && rest.starts_with(['%', '％'])).then_some(spaces)
+}
+
+/// `/日`, `每立方米` after a unit: what a rate unit divides by, as written.
+fn per_unit(s: &str) -> Option<&str> {
+    let sep = s
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '/' | '／' | '每'))?;
+    let after = &s[sep.len_utf8()..];
+    let u = units::longest(after, units::PER_UNITS)?;
+    // `每人每年`: only a unit that ends there.
+    Some(&s[..sep.len_utf8() + u.len()])
+}
+
+/// The unit written once after the last number of a list joined by 和/、/及/或 (`2.16和1.66个
+/// 百分点`): the list's numbers have the same scale word (or none). Units of dates are never
+/// shared (`2023和2024年` are years). At most [`LIST_MAX`] numbers are looked at.
+fn shared_unit(text: &str, pos: usize, scale: Option<&str>) -> Option<&'static str> {
+    let mut at = pos;
+    for _ in 0..LIST_MAX {
+        let joiner = text[at..]
+            .chars()
+            .next()
+            .filter(|&c| matches!(c, '和' | '、' | '及' | '或'))?;
+        let m = read_number(text, at + joiner.len_utf8())?;
+        at = m.end;
+        let next_scale = units::scale_at(&text[at..]);
+        if next_scale.map(|(w, _)| w) != scale {
+            return None;
+        }
+        if let Some((w, _)) = next_scale {
+            at += w.len();
+        }
+        if let Some(u) = units::unit_set()
+            .longest(&text[at..])
+            .filter(|u| ascii_unit_ends(text, at, u))
+        {
+            return (!matches!(u, "年" | "月" | "日" | "号")).then_some(u);
+        }
+    }
+    None
+}
+
+/// How many numbers of a list [`shared_unit`] reads ahead.
+const LIST_MAX: usize = 8;

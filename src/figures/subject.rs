@@ -14,7 +14,8 @@
 
 use super::scan::Raw;
 use super::words::{
-    follow_stops, mid_stops, rate_words, verbs, LEAD_WORDS, NOT_RATE, RUN_WORDS, SCOPE_WORDS,
+    follow_stops, mid_stops, rate_words, verbs, COMPARED_PERIODS, LEAD_WORDS, NOT_RATE, NOUN_HEADS,
+    RUN_WORDS, SCOPE_WORDS,
 };
 use crate::chars::{is_cjk, is_digit};
 
@@ -172,7 +173,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         }
         start = j;
     }
-    let mut phrase = strip_tail(&window[start..]);
+    let mut phrase = strip_tail(strip_list_marker(&window[start..]));
     // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
     if let Some(i) = COMPARE
         .iter()
@@ -241,10 +242,53 @@ fn strip_tail(mut phrase: &str) -> &str {
         }
         phrase = phrase.strip_suffix('的').unwrap_or(phrase);
         phrase = strip_date(phrase);
+        phrase = strip_comparison(phrase);
         if phrase.len() == before {
             return phrase;
         }
     }
+}
+
+/// `…比上年同期`, `…较年初`: a comparison with a period at the end of a phrase.
+fn strip_comparison(phrase: &str) -> &str {
+    let Some(i) = phrase.rfind(['比', '较']) else {
+        return phrase;
+    };
+    let rest = &phrase[i + '比'.len_utf8()..];
+    if rest.chars().count() <= 6 && COMPARED_PERIODS.iter().any(|w| rest.ends_with(w)) {
+        &phrase[..i]
+    } else {
+        phrase
+    }
+}
+
+/// `二、`, `3.`, `（一）` opening a phrase: a list or heading number names nothing.
+fn strip_list_marker(phrase: &str) -> &str {
+    let numeral = |c: char| is_digit(c) || super::numerals::is_chinese_numeral(c);
+    if let Some(inner) = phrase.strip_prefix(['（', '(']) {
+        let digits = inner.trim_start_matches(numeral);
+        if digits.len() < inner.len() {
+            if let Some(after) = digits.strip_prefix(['）', ')']) {
+                return after;
+            }
+        }
+        return phrase;
+    }
+    let digits = phrase.trim_start_matches(numeral);
+    if digits.len() < phrase.len() {
+        if let Some(after) = digits.strip_prefix(['、', '.', '．']) {
+            return after;
+        }
+    }
+    phrase
+}
+
+/// Whether `s` (what follows a verb) is a head noun that closes the phrase (`项目。`).
+fn head_noun_closes(s: &str) -> bool {
+    NOUN_HEADS.iter().any(|h| {
+        s.strip_prefix(h)
+            .is_some_and(|r| !r.starts_with(|c: char| is_cjk(c) && c != '、'))
+    })
 }
 
 /// `…2020年`, `…2025年底`, `1—11月`: a date (or a range of them) at the end of a phrase.
@@ -304,7 +348,7 @@ fn last_verb_end(phrase: &str) -> Option<usize> {
     for (j, _) in phrase.char_indices() {
         if let Some(v) = verbs().longest(&phrase[j..]) {
             let end = j + v.len();
-            if phrase[end..].chars().count() >= 2 {
+            if phrase[end..].chars().count() >= 2 && !head_noun_closes(&phrase[end..]) {
                 best = Some(end);
             }
         }
@@ -357,7 +401,10 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             stop = j;
             break;
         }
-        if n > 0 && (verb_with_object(&rest[j..]) || mid_stops().starts(&rest[j..])) {
+        if n > 0
+            && ((verb_with_object(&rest[j..]) && !head_after_verb(&rest[j..]))
+                || mid_stops().starts(&rest[j..]))
+        {
             stop = j;
             break;
         }
@@ -378,6 +425,14 @@ fn verb_with_object(s: &str) -> bool {
         return false;
     };
     s[v.len()..].starts_with(|c: char| is_cjk(c) || c == '“')
+}
+
+/// Whether the verb at the start of `s` is followed by a head noun that closes the phrase
+/// (`开工项目。`): a compound noun, not a verb with an object.
+fn head_after_verb(s: &str) -> bool {
+    verbs()
+        .longest(s)
+        .is_some_and(|v| head_noun_closes(&s[v.len()..]))
 }
 
 /// The text up to the first clause end, at most `max` characters.

@@ -139,6 +139,8 @@ pub const UNITS: &[&str] = &[
     "小时",
     "分钟",
     "秒",
+    "工作日",
+    "个工作日",
     "岁",
     "周岁",
     "刻钟",
@@ -161,6 +163,8 @@ pub const UNITS: &[&str] = &[
     "公斤",
     "千克",
     "克",
+    "毫克",
+    "微克",
     "斤",
     "升",
     "毫升",
@@ -184,9 +188,9 @@ pub const UNITS: &[&str] = &[
     "PB",
 ];
 
-/// Units of time, after which 余/多 still qualify the number (`两年多`).
+/// Units after which 余/多 still qualify the number (`两年多`, `增长2倍多`).
 #[rustfmt::skip]
-pub const TIME_UNITS: &[&str] = &[
+pub const QUALIFIED_AFTER_UNIT: &[&str] = &[
     "年",
     "个月",
     "天",
@@ -194,6 +198,28 @@ pub const TIME_UNITS: &[&str] = &[
     "周",
     "小时",
     "分钟",
+    "倍",
+];
+
+/// Units a rate unit divides by, after `/` or `每` (`万吨/日`, `微克每立方米`).
+#[rustfmt::skip]
+pub const PER_UNITS: &[&str] = &[
+    "年",
+    "日",
+    "天",
+    "小时",
+    "时",
+    "秒",
+    "人",
+    "户",
+    "亩",
+    "公顷",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "吨",
+    "升",
 ];
 
 /// Qualifiers written before the number, and the word the report uses for each.
@@ -210,6 +236,7 @@ pub const QUALIFIERS_BEFORE: &[(&str, &str)] = &[
     ("将近", "近"),
     ("接近", "近"),
     ("大约", "约"),
+    ("约合", "约"),
     ("至少", "至少"),
     ("最多", "最多"),
     ("约", "约"),

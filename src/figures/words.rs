@@ -159,10 +159,11 @@ pub const VERBS: &[&str] = &[
     "组织",
     "报送",
     "提交",
-    "上交",
     "配备",
     "配齐",
     "聘请",
+    "核定",
+    "加快",
 ];
 
 /// Words that lead up to the number and are not part of what it measures (`增长`, `达到`).
@@ -261,6 +262,27 @@ pub const RATE_WORDS: &[&str] = &[
     "同比增长",
     "同比下降",
     "占",
+    "仍",
+    "仍为",
+    "仍然",
+    "降至",
+    "降到",
+    "下降到",
+    "下降至",
+    "减少到",
+    "减少至",
+    "增加到",
+    "增加至",
+    "增长到",
+    "增长至",
+    "压减到",
+    "压减至",
+    "首次",
+    "压缩至",
+    "压缩到",
+    "缩短至",
+    "缩短到",
+    "上涨",
 ];
 
 /// Words that open a clause and are not part of the subject (`共`, `其中`, `全年`).
@@ -416,4 +438,46 @@ pub const NOT_RATE: &[&str] = &[
     "人均",
     "平均",
     "户均",
+];
+
+/// Head nouns that close a compound whose first part is a verb (`开工项目`, `处理能力`,
+/// `办理时限`): a verb right before one of them, at the end of the phrase, is no verb.
+#[rustfmt::skip]
+pub const NOUN_HEADS: &[&str] = &[
+    "项目",
+    "企业",
+    "工程",
+    "能力",
+    "时限",
+    "时间",
+    "面积",
+    "规模",
+    "人数",
+    "人员",
+    "对象",
+    "单位",
+    "总量",
+    "总额",
+    "比重",
+    "比例",
+    "率",
+    "量",
+    "值",
+    "额",
+    "数",
+    "费",
+];
+
+/// Words after 比/较 that name the period compared with (`比上年同期`, `较年初`): the
+/// comparison is not what is measured.
+#[rustfmt::skip]
+pub const COMPARED_PERIODS: &[&str] = &[
+    "上年",
+    "去年",
+    "同期",
+    "年初",
+    "年末",
+    "年底",
+    "上月",
+    "上季度",
 ];
