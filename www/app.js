@@ -190,16 +190,25 @@ function revealHeading(h) {
   textView.reveal(h);
 }
 
+let busyTimer = 0;
+
 function setStatus(status) {
+  if (status.kind === 'busy' && state.status.kind !== 'busy') status.since = performance.now();
+  else if (status.kind === 'busy') status.since = state.status.since;
   state.status = status;
+  clearInterval(busyTimer);
+  // A long analysis shows how long it has been running, so the page never looks stuck.
+  if (status.kind === 'busy') busyTimer = setInterval(() => setStatus(state.status), 1000);
   const el = $('status');
-  el.dataset.state = status.kind;
+  if (el.dataset.state !== status.kind) el.dataset.state = status.kind;
   el.classList.toggle('busy', status.kind === 'busy');
   let text;
   switch (status.kind) {
-    case 'busy':
-      text = t('busy');
+    case 'busy': {
+      const seconds = Math.floor((performance.now() - status.since) / 1000);
+      text = seconds > 0 ? `${t('busy')} ${t('seconds')(seconds)}` : t('busy');
       break;
+    }
     case 'done':
       text = t('analysed')(status.chars.toLocaleString(), Math.max(1, Math.round(status.ms)));
       el.dataset.ms = String(status.ms);
