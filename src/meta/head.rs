@@ -65,7 +65,23 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
     let mut skipped = 0;
     let mut dated = None;
     while let Some(line) = lines.get(i) {
-        if i >= found.title_end + AFTER_TITLE || line.prose && !line.text.ends_with(['：', ':']) {
+        if i >= found.title_end + AFTER_TITLE {
+            break;
+        }
+        // A news page's photo caption may stand among the head lines (`…作政府工作报告。本报
+        // 记者 张三摄`): passed over, never an element.
+        if is_caption(line.text) {
+            i += 1;
+            continue;
+        }
+        // … or wrapped, its end (`王芳摄`) on a short line of its own.
+        if let Some(next) = lines.get(i + 1).filter(|n| n.text.chars().count() <= 8) {
+            if is_caption(&format!("{}{}", line.text, next.text)) {
+                i += 2;
+                continue;
+            }
+        }
+        if line.prose && !line.text.ends_with(['：', ':']) {
             break;
         }
         let t = line.text;
@@ -487,4 +503,11 @@ fn closes_bracket(t: &str) -> bool {
         }
     }
     false
+}
+
+/// A photo caption of a news page: `…本报记者 张三摄`, `新华社记者 李四 摄`.
+fn is_caption(t: &str) -> bool {
+    t.len() <= lines::ELEMENT_LINE_BYTES
+        && (t.ends_with('摄') || t.ends_with("摄影"))
+        && (t.contains("记者") || t.contains("摄影") || t.contains('。'))
 }
