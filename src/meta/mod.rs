@@ -10,6 +10,7 @@
 mod dates;
 mod head;
 mod lines;
+mod speech;
 mod tail;
 mod words;
 

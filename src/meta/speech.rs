@@ -1,0 +1,114 @@
+//! A speech's head (政府工作报告, 讲话): the subtitle with the date delivered and the occasion
+//! (`——2026年1月26日在…会议上`), the speaker line (`河北省人民政府省长 王正谱`), and the news
+//! page's photo caption that may stand among them.
+
+use super::dates::find_date;
+use super::lines::{self, Line};
+use super::words::{ends_with_office, is_name, office_and_name};
+use super::{compact, Found};
+
+/// Kinds of title that name a speech.
+pub const SPEECH_KINDS: &[&str] = &["讲话", "致辞", "发言", "讲稿", "演讲"];
+
+/// The subtitle of a speech: `——2026年1月26日在…会议上` (dashes of any kind, or in brackets).
+/// Its continuation lines (a PDF copy wraps it) are used too. Sets the date; says whether the
+/// line is a speech's (a bare bracketed date may also date a regulation's adoption).
+pub fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<(usize, bool)> {
+    let line = lines.get(i)?;
+    let t = line.text;
+    let dashed = starts_with_dash(t);
+    // Also a subtitle whose dash a web copy dropped: `2024年1月12日在…会议上`.
+    let bare =
+        find_date(t).is_some_and(|d| d.range.start == 0 && t[d.range.end..].starts_with('在'));
+    if !(dashed || bare || t.starts_with(['（', '('])) || t.len() > lines::ELEMENT_LINE_BYTES {
+        return None;
+    }
+    // A wrapped subtitle goes on over the next lines of its paragraph, or over a short line
+    // ending the occasion (`议上`, `次会议上`); the date may stand in either part.
+    let mut j = i + 1;
+    while let Some(next) = lines.get(j) {
+        let same = next.par == line.par;
+        let short_tail = next.text.chars().count() <= 20 && next.text.ends_with(['上', '）', ')']);
+        if !(same || short_tail)
+            || office_and_name(next.text).is_some()
+            || next.text.ends_with(['：', ':'])
+            || j > i + 2
+        {
+            break;
+        }
+        j += 1;
+        if !same {
+            break;
+        }
+    }
+    let part = &lines[i..j];
+    let whole: String = part.iter().map(|l| l.text).collect();
+    let rest = whole
+        .trim_start_matches(is_dash)
+        .trim_start_matches(['（', '(']);
+    let offset = whole.len() - rest.len();
+    // `——2026年1月26日在…会议上`, `——在…会议上（2024年1月10日）`, `（2024年1月5日）`.
+    let date = find_date(rest).filter(|d| dashed || d.range.start == 0)?;
+    let delivered = dashed || rest[date.range.end..].starts_with('在');
+    if found.meta.date.is_none() {
+        found.meta.date = Some(date.iso);
+        found.span_across(
+            "date",
+            part,
+            date.range.start + offset..date.range.end + offset,
+        );
+    }
+    for l in &lines[i..j] {
+        found.use_line(l);
+    }
+    Some((j, delivered))
+}
+
+/// The speaker line of a speech: `河北省人民政府省长 王正谱`, `省长 罗东川`, the office on
+/// one line and the name on the next, or (in a speech) a name alone.
+pub fn speaker(
+    found: &mut Found<'_, '_>,
+    lines: &[Line<'_>],
+    i: usize,
+    speech: bool,
+) -> Option<usize> {
+    let line = lines.get(i)?;
+    if found.meta.speaker.is_some() {
+        return None;
+    }
+    let t = line.text;
+    // In a speech a name alone under the title is the speaker's (`在…会议上的讲话` / `王明`).
+    if office_and_name(t).is_some() || (speech && is_name(t) && t.chars().count() <= 4) {
+        found.meta.speaker = Some(compact(t));
+        found.span_in("speaker", line, 0..t.len());
+        found.use_line(line);
+        return Some(i + 1);
+    }
+    let next = lines.get(i + 1)?;
+    if ends_with_office(t) && is_name(next.text) {
+        found.meta.speaker = Some(compact(&format!("{t}{}", next.text)));
+        found.span("speaker", (line, 0..0), (next, 0..next.text.len()));
+        found.use_line(line);
+        found.use_line(next);
+        return Some(i + 2);
+    }
+    None
+}
+
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—' | '–' | '－' | '―' | '─' | '━' | '‐' | '‑' | '−' | '~' | '～'
+    )
+}
+
+pub fn starts_with_dash(t: &str) -> bool {
+    t.starts_with(is_dash)
+}
+
+/// A photo caption of a news page: `…本报记者 张三摄`, `新华社记者 李四 摄`.
+pub fn is_caption(t: &str) -> bool {
+    t.len() <= lines::ELEMENT_LINE_BYTES
+        && (t.ends_with('摄') || t.ends_with("摄影"))
+        && (t.contains("记者") || t.contains("摄影") || t.contains('。'))
+}
