@@ -47,5 +47,4 @@ node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-t
 mv "$wasm.opt" "$wasm"
 after=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
-echo "$gz" > "$out/wasm-gzip-bytes.txt"
 echo "wasm: $before bytes from rustc, $after after wasm-opt, $gz bytes gzipped ($out/reportlens_bg.wasm)"
