@@ -21,6 +21,10 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
     if figures.len() < 2 {
         return out;
     }
+    let markers: Vec<(usize, &str)> = markers(text).collect();
+    if markers.is_empty() {
+        return out;
+    }
     // Sentence ends found once, all of them and full stops only (searching from each marker
     // would take quadratic time in a long sentence full of markers).
     let ends: Vec<usize> = positions(text, is_sentence_end);
@@ -31,7 +35,7 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
             .unwrap_or(text.len())
     };
     let mut open: Vec<usize> = (0..figures.len()).collect();
-    for (q, word) in markers(text) {
+    for (q, word) in markers {
         // `…5678.9亿元，增长5.3%。其中，第一产业…；第二产业…。`: a 其中 that opens a sentence
         // breaks down the sentence before it, and its parts run to the full stop.
         let opens = word == "其中" && text[..q].chars().next_back().is_some_and(is_full_stop);
