@@ -241,6 +241,8 @@ fn once_quadratic_inputs_stay_fast() {
     let n = size(100_000);
     // figures::numerals: a run of bare scale words was re-read from each of its characters.
     check(&"万亿".repeat(n));
+    check(&"百亿千亿万".repeat(n));
+    check(&"和1、2".repeat(n));
     // figures::breakdown: each 其中/分别 searched to its sentence end and re-walked every part.
     check(&"其中".repeat(n));
     check(&"分别为".repeat(n));

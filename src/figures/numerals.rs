@@ -153,6 +153,21 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     // Checked before the run is read, so a long run of bare scale words (万亿万亿…) is not
     // re-read from each of its characters (quadratic time).
     let lead = rest.chars().next()?;
+    // `突破百亿次`, `千亿元以上`: a bare 百/千 before 亿 is one hundred, one thousand (read
+    // here, without the run, so a long run stays linear).
+    if rest.starts_with("百亿") || rest.starts_with("千亿") {
+        let value = Decimal::from_int(if lead == '百' { 100 } else { 1000 });
+        return Some(Number {
+            value,
+            high: None,
+            end: start + lead.len_utf8(),
+            arabic: false,
+            digit_string: false,
+            len: 1,
+            lone: None,
+            leading_zero: false,
+        });
+    }
     if chinese_digit(lead).is_none() && !matches!(lead, '十' | '拾') {
         return None;
     }
@@ -184,20 +199,6 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
         }
     }
     let first = body.chars().next()?;
-    // `突破百亿次`, `千亿元以上`: a bare 百/千 before 亿 is one hundred, one thousand.
-    if matches!(body, "百" | "千") && run[body.len()..].starts_with('亿') {
-        let value = Decimal::from_int(if body == "百" { 100 } else { 1000 });
-        return Some(Number {
-            value,
-            high: None,
-            end: start + body.len(),
-            arabic: false,
-            digit_string: false,
-            len: 1,
-            lone: None,
-            leading_zero: false,
-        });
-    }
     if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
         return None;
     }
