@@ -164,7 +164,10 @@ function show(text, { report, u16 }) {
 
 function renderPanels() {
   const { report } = state.result;
-  renderMeta($('meta'), report.meta);
+  renderMeta($('meta'), report.meta, (key) => {
+    const m = report.meta.spans.findIndex((span) => span.key === key);
+    if (m >= 0) textView.revealElement(m);
+  });
   renderOutline($('outline'), report.outline, report.figures, revealHeading);
   renderChecks($('checks'), $('notes-title'), $('notes'), report, {
     onFigure: (i) => selectFigure(i, 'checks'),

@@ -10,8 +10,9 @@ const META_KEYS = [
 const OUTLINE_CAP = 2000;
 const CHECKS_CAP = 500;
 
-/** Fills the elements card. */
-export function renderMeta(dl, meta) {
+/** Fills the elements card; `onElement(key)` when an element found in the text is chosen. */
+export function renderMeta(dl, meta, onElement) {
+  const located = new Set((meta && meta.spans ? meta.spans : []).map((s) => s.key));
   const rows = [];
   for (const key of META_KEYS) {
     const value = meta && meta[key];
@@ -19,7 +20,17 @@ export function renderMeta(dl, meta) {
     const dt = document.createElement('dt');
     dt.textContent = t('meta')[key];
     const dd = document.createElement('dd');
-    dd.textContent = Array.isArray(value) ? value.join('、') : String(value);
+    const shown = Array.isArray(value) ? value.join('、') : String(value);
+    if (located.has(key)) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.textContent = shown;
+      button.addEventListener('click', () => onElement(key));
+      dd.append(button);
+    } else {
+      dd.textContent = shown;
+    }
     dd.dataset.key = key;
     rows.push(dt, dd);
   }

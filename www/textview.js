@@ -204,6 +204,22 @@ export class TextView {
     return marks[0] || null;
   }
 
+  /** Scrolls the first paragraph of document element `m` (index in `meta.spans`) into view. */
+  revealElement(m) {
+    if (!this.data) return false;
+    const { u16, report } = this.data;
+    const p = paragraphAt(u16.paragraphs, u16.meta[2 * m]);
+    if (p >= report.paragraphs.length) return false;
+    this.ensure(p);
+    const el = this.root.querySelector(`[data-p="${p}"]`);
+    if (!el) return false;
+    el.scrollIntoView({ block: 'center' });
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('flash');
+    return true;
+  }
+
   /** Scrolls heading `h` into view and focuses it; returns whether it was found. */
   reveal(h) {
     if (!this.data) return false;
@@ -219,6 +235,18 @@ export class TextView {
     el.classList.add('flash');
     return true;
   }
+}
+
+/** The index of the paragraph holding UTF-16 offset `at` (or the next one), in `paras`. */
+function paragraphAt(paras, at) {
+  let lo = 0;
+  let hi = paras.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paras[2 * mid + 1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** What a figure's tooltip says: value in the plain unit, subject, qualifier. */

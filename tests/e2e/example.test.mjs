@@ -87,6 +87,16 @@ test('the 示例 button loads the example and the screenshot is written', async 
   await context.close();
 });
 
+test('an element in the card scrolls the text to where it was read', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await paste(page, await readFile(EXAMPLE, 'utf8'));
+  await page.click('#meta dd[data-key="date"] button');
+  const flashed = await page.$$eval('#text .flash', (els) => els.map((e) => e.textContent));
+  assert.equal(flashed.length, 1, 'one paragraph should be marked');
+  assert.ok(flashed[0].includes('2024年1月12日'), `the 成文日期 line should be marked, got: ${flashed[0]}`);
+  await context.close();
+});
+
 test('the outline scrolls the text to a heading', async () => {
   const { page, context } = await openPage(browser, site.url);
   await paste(page, await readFile(EXAMPLE, 'utf8'));
