@@ -66,6 +66,8 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
     let mut outline = Outline::default();
     // The open headings: (style, index in `headings`, number).
     let mut stack: Vec<(MarkerStyle, usize, u32)> = Vec::new();
+    // The last number taken for each numbered style, wherever it stood.
+    let mut last_seen: Vec<(MarkerStyle, u32)> = Vec::new();
     for (k, cand) in candidates.iter().enumerate() {
         let Some(par) = doc.paragraphs.get(cand.paragraph) else {
             continue;
@@ -74,9 +76,11 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
         let number = cand.marker.number;
         if cand.enumeration {
             let on_stack = stack.iter().rposition(|&(s, _, _)| s == style);
-            let continues = on_stack.is_some_and(|p| stack[p].2 + 1 == number);
+            // A list with a small gap (`三是` then `六是`) goes on: the numbering checks report
+            // the gap, and dropping the item would lose it silently.
+            let continues = on_stack.is_some_and(|p| follows(stack[p].2, number));
             let starts =
-                number == 1 && !cand.after_comma && followed_by_two(&candidates[k + 1..], style);
+                number == 1 && !cand.after_comma && followed_by_next(&candidates[k + 1..], style);
             if !(continues || starts) {
                 continue;
             }
@@ -89,6 +93,7 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
                 stack.pop();
             }
             let on_stack = stack.iter().rposition(|&(s, _, _)| s == style);
+            let last = last_number(&last_seen, style);
             let plausible = match on_stack {
                 Some(p) => {
                     let before = stack[p].2;
@@ -96,14 +101,32 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
                         || (before..=before + MAX_GAP).contains(&number)
                         || runs_on(style) && number > before
                 }
-                None => number == 1 || runs_on(style),
+                // A new list starts at 1; or it numbers straight on from the list of the same
+                // style under the previous parent (`（一）1.2.（二）3.4.`, `四、` under `第二章`);
+                // or it is the first list of its style and its first item is missing (an
+                // excerpt, or a copy that lost `一、`).
+                None => {
+                    number == 1
+                        || runs_on(style)
+                        || last.is_some_and(|l| follows(l, number))
+                        || last.is_none() && number == 2
+                }
             };
             if !plausible {
                 continue;
             }
-            if let Some(p) = on_stack {
-                stack.truncate(p);
+            match on_stack {
+                Some(p) => stack.truncate(p),
+                // A list whose first item is missing cannot nest under a style that sits below
+                // it in the usual order (`（一）…` then `二、`): it closes those levels.
+                None if number != 1 && last.is_none() => {
+                    while stack.last().is_some_and(|&(s, _, _)| rank(s) > rank(style)) {
+                        stack.pop();
+                    }
+                }
+                None => {}
             }
+            remember(&mut last_seen, style, number);
         }
         let marker = cand.at..cand.at + cand.marker.len;
         let title = title_range(&par.text, marker.end, style, cand.enumeration);
@@ -143,13 +166,50 @@ fn runs_on(style: MarkerStyle) -> bool {
     )
 }
 
-/// Whether the `二是` (or `第二，`) of a list that starts here follows before the next heading.
-fn followed_by_two(rest: &[Candidate], style: MarkerStyle) -> bool {
+/// Whether `number` comes soon after `before` in a list (a small gap is a numbering slip or an
+/// excerpt, which the numbering checks report).
+fn follows(before: u32, number: u32) -> bool {
+    number > before && number <= before + MAX_GAP
+}
+
+/// The usual order of the numbered styles (GB/T 9704-2012: `一、` `（一）` `1.` `（1）`), used only
+/// to place a list whose first item is missing.
+fn rank(style: MarkerStyle) -> u8 {
+    match style {
+        MarkerStyle::Part => 0,
+        MarkerStyle::Chapter => 1,
+        MarkerStyle::Section => 2,
+        MarkerStyle::Article => 3,
+        MarkerStyle::Chinese => 4,
+        MarkerStyle::ParenChinese => 5,
+        MarkerStyle::Arabic => 6,
+        MarkerStyle::ParenArabic => 7,
+        MarkerStyle::Circled => 8,
+        _ => 9,
+    }
+}
+
+/// The last number taken for `style`.
+fn last_number(seen: &[(MarkerStyle, u32)], style: MarkerStyle) -> Option<u32> {
+    seen.iter().find(|&&(s, _)| s == style).map(|&(_, n)| n)
+}
+
+/// Records the last number taken for `style` (a handful of styles: the list stays short).
+fn remember(seen: &mut Vec<(MarkerStyle, u32)>, style: MarkerStyle, number: u32) {
+    match seen.iter_mut().find(|(s, _)| *s == style) {
+        Some(entry) => entry.1 = number,
+        None => seen.push((style, number)),
+    }
+}
+
+/// Whether the next item (`二是`, or `三是` when `二是` is missing) of a list that starts here
+/// follows before the next heading.
+fn followed_by_next(rest: &[Candidate], style: MarkerStyle) -> bool {
     rest.iter()
         .take(LOOKAHEAD)
         .take_while(|c| c.enumeration)
         .find(|c| c.marker.style == style)
-        .is_some_and(|c| c.marker.number == 2)
+        .is_some_and(|c| follows(1, c.marker.number))
 }
 
 /// Every marker that may be a heading, in document order.
