@@ -249,6 +249,9 @@ fn once_quadratic_inputs_stay_fast() {
     check(&"其中新收12件、".repeat(n / 2));
     check(&"共受理案件100件，其中".repeat(n / 2));
     check(&"分别为3件、".repeat(n / 2));
+    // figures::subject: the subject after a figure skipped every figure written right after it.
+    check(&"3个".repeat(n));
+    check(&"百亿".repeat(n / 2));
     // figures (markers to skip per paragraph) filtered all heading places for each paragraph.
     check(&"一、加强组织领导\n".repeat(n));
 }

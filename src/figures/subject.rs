@@ -359,10 +359,15 @@ fn last_verb_end(phrase: &str) -> Option<usize> {
 /// The noun phrase after figure `k`: after a following figure (`十大类45项…工程`), an optional
 /// 的 and a leading verb (`连续五次荣获“…”`), up to the clause end or a verb with an object.
 fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
+    const MAX_ADJACENT: usize = 8;
     let mut end = figures.get(k)?.end;
-    // Skip figures written right after this one (`2座35万千瓦光热发电项目`).
+    // Skip figures written right after this one (`2座35万千瓦光热发电项目`); a few at most, so
+    // a pasted run of figures with nothing between them (`3个3个3个…`) stays linear.
     let mut next = k + 1;
-    while let Some(n) = figures.get(next).filter(|n| n.lead == end) {
+    while let Some(n) = figures
+        .get(next)
+        .filter(|n| n.lead == end && next <= k + MAX_ADJACENT)
+    {
         end = n.end;
         next += 1;
     }
