@@ -39,7 +39,9 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
         // `…5678.9亿元，增长5.3%。其中，第一产业…；第二产业…。`: a 其中 that opens a sentence
         // breaks down the sentence before it, and its parts run to the full stop.
         let opens = word == "其中" && text[..q].chars().next_back().is_some_and(is_full_stop);
-        let sentence_end = if opens {
+        // `其中：A…；B…；C…。`: a colon after 其中 opens a list whose parts run past `；`.
+        let listed = word == "其中" && text[q + "其中".len()..].starts_with(['：', ':']);
+        let sentence_end = if opens || listed {
             next_after(&stops, q)
         } else {
             next_after(&ends, q)

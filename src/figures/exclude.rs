@@ -8,8 +8,10 @@ use std::ops::Range;
 use super::numerals::{self, Number};
 use super::scan::RawDate;
 use super::units::{
-    self, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE, PERIOD_AFTER, PERIOD_BEFORE, QUALIFIERS_BEFORE,
+    self, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE, PERIOD_AFTER, PERIOD_BEFORE,
+    QUALIFIERS_BEFORE,
 };
+use super::words::RUN_WORDS;
 use crate::chars::is_digit;
 
 /// The longest quoted name or title passed over whole, in characters: a quote that does not
@@ -217,6 +219,24 @@ fn month_day(text: &str, at: usize) -> Option<(u32, Option<u32>, usize)> {
     Some((month, day, end))
 }
 
+/// `至10日` after a day (`11月6日至10日`): the last day of the range and its byte range.
+fn day_range_end(text: &str, at: usize) -> Option<(u32, (usize, usize))> {
+    let j = text[at..]
+        .chars()
+        .next()
+        .filter(|&c| units::is_range_joiner(c) || c == '到')?;
+    let from = at + j.len_utf8();
+    let d = read(text, from)?;
+    let day = small(&d).filter(|v| (1..=31).contains(v))?;
+    let rest = &text[d.end..];
+    // `6日至12月3日` is a month and day, read on its own.
+    if rest.starts_with('月') {
+        return None;
+    }
+    let unit = rest.chars().next().filter(|&c| c == '日' || c == '号')?;
+    Some((day, (from, d.end + unit.len_utf8())))
+}
+
 fn read(text: &str, at: usize) -> Option<Number> {
     let c = text.get(at..)?.chars().next()?;
     if is_digit(c) {
@@ -244,6 +264,16 @@ fn date(text: &str, i: usize, n: &Number) -> Option<DateFound> {
                     (Some(y), None) => format!("{y}-{m:02}"),
                     (None, _) => iso,
                 };
+                // `2024年11月6日至10日`: the last day of a range of days is a date too.
+                if let (Some(y), Some(_), Some((last, e2))) =
+                    (year.as_deref(), d, day_range_end(text, end))
+                {
+                    return Some(DateFound {
+                        range: e2.0..e2.1,
+                        iso: format!("{y}-{m:02}-{last:02}"),
+                        also: vec![RawDate { range: i..end, iso }],
+                    });
+                }
             } else if text[end..].starts_with('度') {
                 end += '度'.len_utf8();
             }
@@ -305,6 +335,13 @@ fn date(text: &str, i: usize, n: &Number) -> Option<DateFound> {
             Some(d) => format!("--{m:02}-{d:02}"),
             None => format!("--{m:02}"),
         };
+        if let (Some(_), Some((last, (from, to)))) = (d, day_range_end(text, end)) {
+            return Some(DateFound {
+                range: from..to,
+                iso: format!("--{m:02}-{last:02}"),
+                also: vec![RawDate { range: i..end, iso }],
+            });
+        }
         return Some(DateFound {
             range: i..end,
             iso,
@@ -326,7 +363,14 @@ pub fn not_an_amount_after(rest: &str, unit: &str) -> bool {
 /// a name (`三元`), a period looked back on (`五年来`, `过去五年`).
 pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scaled: bool) -> bool {
     if !n.arabic && !scaled && matches!(n.lone, Some('一' | '〇' | '○' | '零' | '壹')) {
-        return true;
+        // `至少有一名`: a bound makes the 一 a count.
+        let bound = matches!(
+            qualifier_before(text, i).1,
+            Some("至少" | "最多" | "不少于" | "不超过" | "不低于")
+        );
+        if !(n.lone == Some('一') && bound) {
+            return true;
+        }
     }
     if !n.arabic && n.lone.is_some() && measure == Some("元") {
         return true;
@@ -345,6 +389,11 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
         let before = &text[..lead];
         // `近三年`: the recent years looked back on.
         if q == Some("近") || PERIOD_BEFORE.iter().any(|w| before.ends_with(w)) {
+            return true;
+        }
+        if CHANGE_AFTER_PERIOD.iter().any(|w| after.starts_with(w))
+            && !RUN_WORDS.iter().any(|w| before.ends_with(w))
+        {
             return true;
         }
     }

@@ -64,6 +64,18 @@ pub fn extract(doc: &Document<'_>, elements: &Elements, outline: &Outline) -> Fo
             continue;
         }
         let mut s = scan::scan(&par.text, &skip);
+        // `2 组织体系及职责`: a number that opens the paragraph, set off from a title by a space
+        // in the input (cleaning closes that space up), is a heading number.
+        if let Some(f) = s.figures.first() {
+            let spaced = doc
+                .input
+                .get(par.input_range(f.start..f.end))
+                .is_some_and(|t| t.contains([' ', '\u{3000}']));
+            let titled = par.text[f.end..].starts_with(crate::chars::is_cjk);
+            if f.start == 0 && f.qualifier.is_none() && spaced && titled {
+                s.figures.remove(0);
+            }
+        }
         breakdown::share_qualifiers(&par.text, &mut s.figures);
         let subjects = subject::assign(&par.text, &s.figures);
         let parents = breakdown::parents(&par.text, &s.figures);

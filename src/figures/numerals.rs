@@ -178,7 +178,13 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
         let point = c == '点'
             && run_end == i
             && it.peek().is_some_and(|&(_, n)| chinese_digit(n).is_some());
-        if is_chinese_numeral(c) || point {
+        // `二OO三年`: a web copy may write the zero of a digit-by-digit year as the letter O.
+        let letter_zero = is_letter_zero(c)
+            && run_end == i
+            && it
+                .peek()
+                .is_some_and(|&(_, n)| chinese_digit(n).is_some() || is_letter_zero(n));
+        if is_chinese_numeral(c) || point || letter_zero {
             run_end = i + c.len_utf8();
         } else {
             break;
@@ -202,7 +208,11 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
         return None;
     }
-    let parsed = parse_chinese(body);
+    let parsed = if body.contains(is_letter_zero) {
+        parse_chinese(&body.replace(is_letter_zero, "〇"))
+    } else {
+        parse_chinese(body)
+    };
     let count = body.chars().count();
     let lone = if count == 1 { Some(first) } else { None };
     let (value, high, digit_string) = match parsed {
@@ -219,6 +229,11 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
         lone,
         leading_zero: false,
     })
+}
+
+/// The letter O (Latin, full-width) written for the numeral 〇.
+fn is_letter_zero(c: char) -> bool {
+    matches!(c, 'O' | 'o' | 'Ｏ')
 }
 
 /// The value of a Chinese numeral (`(value, part at 万/亿 level, digit by digit)`); `None` when

@@ -238,6 +238,7 @@ pub const QUALIFIERS_BEFORE: &[(&str, &str)] = &[
     ("大约", "约"),
     ("约合", "约"),
     ("至少", "至少"),
+    ("至少有", "至少"),
     ("最多", "最多"),
     ("约", "约"),
     ("近", "近"),
@@ -303,6 +304,18 @@ pub const PERIOD_BEFORE: &[&str] = &[
     "那",
     "今后",
     "此后",
+];
+
+/// Words right after N年 that make it the period a change is measured over, looked back on
+/// (`五年增长30%`, `三年累计投入`); after 连续/时隔 it is a run and stays a figure.
+#[rustfmt::skip]
+pub const CHANGE_AFTER_PERIOD: &[&str] = &[
+    "增长",
+    "下降",
+    "提高",
+    "降低",
+    "累计",
+    "年均",
 ];
 
 /// Words after N年 that make it a period looked back on (`五年来`, `三年以来`).
