@@ -3,7 +3,7 @@
 //! (`一是`, `第一，`). Each reader looks at the start of a text only, so it costs a few
 //! characters whatever the text's length.
 
-use crate::chars::{is_chinese_numeral, is_digit};
+use crate::chars::{is_chinese_numeral, is_cjk, is_digit, is_measure_word, is_space};
 use crate::report::MarkerStyle;
 
 /// A marker found at the start of a text.
@@ -15,6 +15,8 @@ pub struct Marker {
     pub number: u32,
     /// Its length in bytes.
     pub len: usize,
+    /// The level within its style: 1, except for a decimal number (`1.2.3` → 3).
+    pub level: u8,
 }
 
 /// The longest numeral read in a marker: heading numbers stay small.
@@ -96,23 +98,27 @@ pub fn opening_marker(text: &str) -> Option<Marker> {
             style: MarkerStyle::Circled,
             number: first as u32 - '①' as u32 + 1,
             len: 3,
+            level: 1,
         }),
         '㉑'..='㉟' => Some(Marker {
             style: MarkerStyle::Circled,
             number: first as u32 - '㉑' as u32 + 21,
             len: 3,
+            level: 1,
         }),
         '⑴'..='⒇' => Some(Marker {
             style: MarkerStyle::ParenArabic,
             number: first as u32 - '⑴' as u32 + 1,
             len: 3,
+            level: 1,
         }),
         '⒈'..='⒛' => Some(Marker {
             style: MarkerStyle::Arabic,
             number: first as u32 - '⒈' as u32 + 1,
             len: 3,
+            level: 1,
         }),
-        c if is_digit(c) => arabic(text),
+        c if is_digit(c) => arabic(text).or_else(|| decimal(text)),
         c if is_chinese_numeral(c) => chinese(text),
         _ => None,
     }?;
@@ -142,6 +148,7 @@ fn chinese(text: &str) -> Option<Marker> {
         style: MarkerStyle::Chinese,
         number,
         len: len + sep.len_utf8(),
+        level: 1,
     })
 }
 
@@ -163,7 +170,92 @@ fn arabic(text: &str) -> Option<Marker> {
         style,
         number,
         len: len + sep.len_utf8(),
+        level: 1,
     })
+}
+
+/// The most levels read in a decimal number (`1.2.3.4`).
+const MAX_DECIMAL_LEVELS: u8 = 4;
+/// The longest title of a decimal heading that stands on its own, and the longest first
+/// sentence of a run-in one: a heading of a plan or a standard is a short phrase.
+const MAX_DECIMAL_TITLE_CHARS: usize = 30;
+/// The longest title written straight after a one-level number (`1总则`).
+const MAX_BARE_TITLE_CHARS: usize = 16;
+
+/// `1 总则`, `1.1 编制目的`, `2.3适用范围`, `1.1.1 …` (the numbering of GB/T 1.1 and of every
+/// 应急预案), only where the text stands as a heading: a one-level number needs a space after
+/// it, and the title is a short phrase with no clause punctuation (or a short first sentence,
+/// run in). Not `1.5万元`, `3.6 : 48`, `2 个`, nor `1.` (the Arabic style).
+fn decimal(text: &str) -> Option<Marker> {
+    let mut levels = 0u8;
+    let mut len = 0;
+    let mut number;
+    loop {
+        let (value, digits) = arabic_number(&text[len..])?;
+        if text[len..len + digits].chars().count() > 2 {
+            return None;
+        }
+        number = value;
+        len += digits;
+        levels += 1;
+        let rest = &text[len..];
+        let dot = rest.chars().next().filter(|&c| matches!(c, '.' | '．'));
+        match dot {
+            Some(d) if rest[d.len_utf8()..].starts_with(is_digit) => {
+                if levels >= MAX_DECIMAL_LEVELS {
+                    return None;
+                }
+                len += d.len_utf8();
+            }
+            Some(_) => return None,
+            None => break,
+        }
+    }
+    let rest = &text[len..];
+    let title = rest.trim_start_matches(is_space);
+    // A one-level number must stand apart from its title (`1 总则`), unless the title is all the
+    // text there is (the reader drops the space between a digit and CJK: `1总则`).
+    if levels == 1 && title.len() == rest.len() && !is_bare_phrase(title) {
+        return None;
+    }
+    let first = title.chars().next()?;
+    if !is_cjk(first) || is_measure_word(first) || !stands_as_heading(title) {
+        return None;
+    }
+    Some(Marker {
+        style: MarkerStyle::Decimal,
+        number,
+        len,
+        level: levels,
+    })
+}
+
+/// A short phrase of ideographs alone (brackets allowed): a whole title line.
+fn is_bare_phrase(title: &str) -> bool {
+    let mut count = 0;
+    for c in title.chars() {
+        count += 1;
+        if count > MAX_BARE_TITLE_CHARS || !(is_cjk(c) || matches!(c, '（' | '）' | '(' | ')')) {
+            return false;
+        }
+    }
+    count >= 2
+}
+
+/// Whether `title` reads as a heading's title: a short phrase with no clause punctuation, or a
+/// short first sentence (or lead-in ending with a colon) followed by more text.
+fn stands_as_heading(title: &str) -> bool {
+    for (count, c) in title.chars().enumerate() {
+        if count > MAX_DECIMAL_TITLE_CHARS {
+            return false;
+        }
+        match c {
+            '。' | '！' | '？' | '!' | '?' | '：' | ':' => return count > 0,
+            '，' | ',' | '；' | ';' => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// `（一）` `(一)` `（1）` `(1)`, in full-width or ASCII brackets (mixed too).
@@ -182,6 +274,7 @@ fn parenthesised(text: &str) -> Option<Marker> {
         style,
         number,
         len: open + len + close.len_utf8(),
+        level: 1,
     })
 }
 
@@ -219,6 +312,7 @@ fn chapter(text: &str) -> Option<Marker> {
         style,
         number,
         len: '第'.len_utf8() + len + word.len(),
+        level: 1,
     })
 }
 
@@ -235,6 +329,7 @@ pub fn enumeration(text: &str) -> Option<Marker> {
             style: MarkerStyle::Ordinal,
             number,
             len: '第'.len_utf8() + len + comma.len_utf8(),
+            level: 1,
         });
     }
     let (number, len) = chinese_number(text)?;
@@ -242,6 +337,7 @@ pub fn enumeration(text: &str) -> Option<Marker> {
         style: MarkerStyle::Shi,
         number,
         len: len + '是'.len_utf8(),
+        level: 1,
     })
 }
 

@@ -38,6 +38,10 @@ pub struct Outline {
     pub places: Vec<HeadingPlace>,
 }
 
+/// A marker's style and its level within the style (the levels of a decimal number `1.2` are
+/// levels of the outline; every other style has one).
+type Key = (MarkerStyle, u8);
+
 /// A marker that may be a heading.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -64,18 +68,19 @@ const MAX_GAP: u32 = 3;
 pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
     let candidates = candidates(doc, elements);
     let mut outline = Outline::default();
-    // The open headings: (style, index in `headings`, number).
-    let mut stack: Vec<(MarkerStyle, usize, u32)> = Vec::new();
+    // The open headings: (style and level, index in `headings`, number).
+    let mut stack: Vec<(Key, usize, u32)> = Vec::new();
     // The last number taken for each numbered style, wherever it stood.
-    let mut last_seen: Vec<(MarkerStyle, u32)> = Vec::new();
+    let mut last_seen: Vec<(Key, u32)> = Vec::new();
     for (k, cand) in candidates.iter().enumerate() {
         let Some(par) = doc.paragraphs.get(cand.paragraph) else {
             continue;
         };
         let style = cand.marker.style;
+        let key = (style, cand.marker.level);
         let number = cand.marker.number;
         if cand.enumeration {
-            let on_stack = stack.iter().rposition(|&(s, _, _)| s == style);
+            let on_stack = stack.iter().rposition(|&(s, _, _)| s == key);
             // A list with a small gap (`三是` then `六是`) goes on: the numbering checks report
             // the gap, and dropping the item would lose it silently.
             let continues = on_stack.is_some_and(|p| follows(stack[p].2, number));
@@ -89,11 +94,14 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             }
         } else {
             // An enumeration never holds a numbered heading.
-            while stack.last().is_some_and(|&(s, _, _)| is_enumeration(s)) {
+            while stack
+                .last()
+                .is_some_and(|&((s, _), _, _)| is_enumeration(s))
+            {
                 stack.pop();
             }
-            let on_stack = stack.iter().rposition(|&(s, _, _)| s == style);
-            let last = last_number(&last_seen, style);
+            let on_stack = stack.iter().rposition(|&(s, _, _)| s == key);
+            let last = last_number(&last_seen, key);
             let plausible = match on_stack {
                 Some(p) => {
                     let before = stack[p].2;
@@ -120,13 +128,16 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
                 // A list whose first item is missing cannot nest under a style that sits below
                 // it in the usual order (`（一）…` then `二、`): it closes those levels.
                 None if number != 1 && last.is_none() => {
-                    while stack.last().is_some_and(|&(s, _, _)| rank(s) > rank(style)) {
+                    while stack
+                        .last()
+                        .is_some_and(|&((s, _), _, _)| rank(s) > rank(style))
+                    {
                         stack.pop();
                     }
                 }
                 None => {}
             }
-            remember(&mut last_seen, style, number);
+            remember(&mut last_seen, key, number);
         }
         let marker = cand.at..cand.at + cand.marker.len;
         let title = title_range(&par.text, marker.end, style, cand.enumeration);
@@ -148,7 +159,7 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             marker,
             title,
         });
-        stack.push((style, index, number));
+        stack.push((key, index, number));
     }
     outline
 }
@@ -190,12 +201,12 @@ fn rank(style: MarkerStyle) -> u8 {
 }
 
 /// The last number taken for `style`.
-fn last_number(seen: &[(MarkerStyle, u32)], style: MarkerStyle) -> Option<u32> {
+fn last_number(seen: &[(Key, u32)], style: Key) -> Option<u32> {
     seen.iter().find(|&&(s, _)| s == style).map(|&(_, n)| n)
 }
 
 /// Records the last number taken for `style` (a handful of styles: the list stays short).
-fn remember(seen: &mut Vec<(MarkerStyle, u32)>, style: MarkerStyle, number: u32) {
+fn remember(seen: &mut Vec<(Key, u32)>, style: Key, number: u32) {
     match seen.iter_mut().find(|(s, _)| *s == style) {
         Some(entry) => entry.1 = number,
         None => seen.push((style, number)),

@@ -132,6 +132,9 @@ pub enum MarkerStyle {
     Shi,
     /// `第一，` `第二，`
     Ordinal,
+    /// `1` `1.1` `1.1.1` (GB/T 1.1 layout of plans and standards); each level of the number is
+    /// a level of the outline.
+    Decimal,
 }
 
 /// One stated quantity.

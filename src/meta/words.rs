@@ -228,21 +228,7 @@ pub fn has_sentence_punct(text: &str) -> bool {
 
 /// `一、` `（一）` `1.` `第一章`: a numbered heading, which no title line is.
 pub fn starts_like_heading(t: &str) -> bool {
-    let mut chars = t.chars();
-    match chars.next() {
-        Some('（' | '(') => chars
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)),
-        Some(c) if c.is_ascii_digit() => {
-            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            rest.starts_with(['.', '．', '、'])
-        }
-        Some(c) if "一二三四五六七八九十".contains(c) => t
-            .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c))
-            .starts_with('、'),
-        Some('第') => t.chars().take(6).any(|c| matches!(c, '章' | '节' | '条')),
-        _ => false,
-    }
+    crate::markers::opening_marker(t).is_some()
 }
 
 /// `附件`, `附件1`, `附件：` alone on a line.
