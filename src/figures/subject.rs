@@ -39,6 +39,7 @@ fn is_clause_end(c: char) -> bool {
         '，' | '。'
             | '；'
             | '：'
+            | ':'
             | '！'
             | '？'
             | ','
@@ -100,9 +101,13 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             .or_else(|| previous_clause(text, f.lead, floor));
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
-            Some(s) if SHARE_WORDS.contains(&s.as_str()) => inherited(text, figures, &out, k)
-                .map(|p| format!("{p}{s}"))
-                .or(Some(s)),
+            // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
+            Some(s) if SHARE_WORDS.contains(&s.as_str()) || s.starts_with('占') => {
+                inherited(text, figures, &out, k)
+                    .filter(|p| !p.ends_with(s.as_str()) && !p.contains('占'))
+                    .map(|p| format!("{p}{s}"))
+                    .or(Some(s))
+            }
             other => other,
         };
         out.push(subject);
@@ -199,7 +204,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         .max_by_key(|w| w.len())
     {
         // `新增就业`: a word of two characters after it is the indicator's own name.
-        if phrase[w.len()..].chars().count() <= 2 {
+        if *w == "新增" && phrase[w.len()..].chars().count() <= 2 {
             break;
         }
         phrase = &phrase[w.len()..];
@@ -211,6 +216,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     let phrase =
         shorten(phrase.trim_matches(|c: char| matches!(c, '、' | '及' | '与' | '的' | ' ')));
+    // `2.16和1.66个百分点`: a joiner between the figures of a list names nothing.
+    let phrase = if matches!(phrase, "和" | "或" | "至") {
+        ""
+    } else {
+        phrase
+    };
     // `累计建成286万亩`: a verb alone names nothing.
     let core = LEAD_WORDS
         .iter()

@@ -319,6 +319,7 @@ pub const LEAD_WORDS: &[&str] = &[
     "新增",
     "年均",
     "全部",
+    "预计",
 ];
 
 /// Words right after a figure that begin a new predicate, so no subject follows it.
