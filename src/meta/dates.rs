@@ -12,7 +12,7 @@ fn date_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            "([0-9０-９]{4}|[〇○零Ｏ0一二三四五六七八九]{4})年",
+            "([0-9０-９]{4}|[〇○零ＯOo0一二三四五六七八九]{4})年",
             "([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月",
             "([0-9０-９]{1,2}|[一二三四五六七八九十]{1,4})日",
         ))
@@ -78,7 +78,8 @@ fn number(text: &str) -> Option<u32> {
         match c {
             '0'..='9' => c.to_digit(10),
             '０'..='９' => Some(c as u32 - '０' as u32),
-            '〇' | '○' | '零' | 'Ｏ' => Some(0),
+            // A web copy may type the letter O for 〇 (`二OO三年`).
+            '〇' | '○' | '零' | 'Ｏ' | 'O' | 'o' => Some(0),
             _ => "一二三四五六七八九"
                 .chars()
                 .position(|d| d == c)

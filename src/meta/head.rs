@@ -3,12 +3,14 @@
 
 use std::ops::Range;
 
-use super::dates::{find_doc_number, whole_date};
+use super::dates::{find_date, find_doc_number, whole_date};
 use super::lines::{self, Line};
-use super::speech::{is_caption, speaker, starts_with_dash, subtitle, SPEECH_KINDS};
+use super::speech::{
+    is_bare_subtitle, is_caption, speaker, starts_with_dash, subtitle, SPEECH_KINDS,
+};
 use super::words::{
     ends_with_document_kind, has_sentence_punct, is_attachment_label, is_header_mark, is_organ,
-    is_page_field, is_salutation, is_site_name, office_and_name, starts_like_heading,
+    is_page_field, is_salutation, is_site_name, is_web_label, office_and_name, starts_like_heading,
 };
 use super::{compact, split_bodies, Found};
 
@@ -30,15 +32,19 @@ const TITLE_LINE_CHARS: usize = 80;
 /// Reads the head of the document.
 pub fn read(found: &mut Found<'_, '_>) -> Head {
     let lines = lines::head(found.doc);
-    let mut i = banner(found, &lines);
+    let mut i = banner(found, &lines, page_top(&lines));
     // A web page's breadcrumb (`首页 > 政务公开 > 通知公告`) above the title.
     // Also its information table (`索引号：…`, `发文字号：…`) and an `附件` label above the
     // title of a document published as an attachment.
     while lines.get(i).is_some_and(|l| {
         (l.text.contains(['>', '＞', '»']) && i < 3)
             || is_page_field(l.text)
+            || is_web_label(l.text)
             || is_site_name(l.text)
             || is_attachment_label(l.text)
+            || is_dated_banner(l.text)
+            || l.text.contains(['|', '｜'])
+            || site_above_title(&lines, i)
     }) {
         // The field's value may wrap: onto the next lines of its paragraph, or onto a line
         // whose brackets close what the field opened.
@@ -77,6 +83,12 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
                 i += 2;
                 continue;
             }
+        }
+        // A web page's information table (`索引号:… 发文日期:… 文号:`) may stand between the
+        // title and the 发文字号: its lines are the page's.
+        if is_web_label(line.text) {
+            i += 1;
+            continue;
         }
         if line.prose && !line.text.ends_with(['：', ':']) {
             break;
@@ -129,8 +141,8 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
 
 /// The 版头 lines before the title: 份号, 密级, 紧急程度, 发文机关标志 (`XX人民政府文件`, or the
 /// stacked names of a joint document above `文件`), 发文字号, 签发人. Returns the first line after.
-fn banner(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> usize {
-    let mut i = 0;
+fn banner(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
+    let mut i = start;
     while let Some(line) = lines.get(i) {
         let t = line.text;
         if is_header_mark(t) || t.starts_with("签发人") {
@@ -145,6 +157,54 @@ fn banner(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> usize {
         }
     }
     i
+}
+
+/// How many lines at the top may hold a web page's navigation.
+const PAGE_TOP_LINES: usize = 6;
+
+/// The first line after a web page's navigation: a breadcrumb (`首页 >> 公开信息内容`,
+/// `您所在的位置：政务公开 > 工作报告`) near the top ends the site's header, and everything
+/// above it (the site's name, its channel) is the page's, not the document's.
+fn page_top(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(PAGE_TOP_LINES)
+        .rposition(|l| {
+            !l.prose && l.text.chars().count() <= 60 && l.text.contains(['>', '＞', '»'])
+                || l.text.starts_with("您所在的位置")
+                || l.text.starts_with("当前位置")
+        })
+        .map_or(0, |k| k + 1)
+}
+
+/// A site's banner with the day's date (`XX区人民政府 2019年12月3日星期二`): a date with a
+/// weekday is the page's, never the document's.
+fn is_dated_banner(t: &str) -> bool {
+    t.len() <= lines::ELEMENT_LINE_BYTES
+        && find_doc_number(t).is_none()
+        && find_date(t).is_some_and(|d| {
+            let after = t[d.range.end..].trim_start();
+            after.starts_with("星期")
+                || (after.starts_with('周')
+                    && after
+                        .chars()
+                        .nth(1)
+                        .is_some_and(|c| "一二三四五六日天".contains(c)))
+        })
+}
+
+/// An organ's name alone on a line, above a title that itself starts with an organ's name
+/// (`某某县人民政府` / `某某县人民政府办公室关于…的通知`): the name of the site the document
+/// was copied from, not the first line of the title.
+fn site_above_title(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(line), Some(next)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    !line.prose
+        && is_organ(line.text)
+        && !next.prose
+        && next.text.len() > line.text.len()
+        && issuer_in_title(&compact(next.text)).is_some()
 }
 
 /// `XX人民政府文件`; stacked organ lines above a `文件` line (a joint document: the first body
@@ -196,7 +256,15 @@ fn doc_number(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option
         .filter(|l| l.text.len() <= lines::ELEMENT_LINE_BYTES)?;
     let range = find_doc_number(line.text)?;
     let rest = format!("{}{}", &line.text[..range.start], &line.text[range.end..]);
+    // A web copy may bracket it on its own line: `( 吉府发〔2003〕37号 )`.
     let rest = rest.trim_matches(|c: char| crate::chars::is_space(c));
+    let rest = match rest.strip_prefix(['（', '(']) {
+        Some(r) => r
+            .trim_matches(|c: char| crate::chars::is_space(c))
+            .strip_suffix(['）', ')'])
+            .unwrap_or(rest),
+        None => rest,
+    };
     if !(rest.is_empty()
         || rest.starts_with("签发人")
         || line.text[range.end..].starts_with("签发人"))
@@ -224,6 +292,7 @@ fn title_line(line: &Line<'_>) -> bool {
         && find_doc_number(t).is_none()
         && office_and_name(t).is_none()
         && !starts_with_dash(t)
+        && !is_bare_subtitle(t)
         && !starts_like_heading(t)
         && !t.contains(['>', '＞', '»', '|', '/'])
         && t.chars().filter(|&c| crate::chars::is_cjk(c)).count() >= 2
@@ -376,6 +445,8 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
     ];
     if LEAD_IN.iter().any(|w| text.contains(w))
         || LABELS.iter().any(|w| text.starts_with(w))
+        || is_web_label(&text)
+        || text.starts_with(['•', '·', '●', '■', '◆'])
         || text.contains(['。', '！', '？'])
     {
         return;

@@ -18,8 +18,7 @@ pub fn subtitle(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Opti
     let t = line.text;
     let dashed = starts_with_dash(t);
     // Also a subtitle whose dash a web copy dropped: `2024年1月12日在…会议上`.
-    let bare =
-        find_date(t).is_some_and(|d| d.range.start == 0 && t[d.range.end..].starts_with('在'));
+    let bare = is_bare_subtitle(t);
     if !(dashed || bare || t.starts_with(['（', '('])) || t.len() > lines::ELEMENT_LINE_BYTES {
         return None;
     }
@@ -93,6 +92,13 @@ pub fn speaker(
         return Some(i + 2);
     }
     None
+}
+
+/// A speech's subtitle whose dash a web copy dropped: `2026年2月3日在…会议上`. It dates the
+/// speech and is never its title.
+pub fn is_bare_subtitle(t: &str) -> bool {
+    t.len() <= lines::ELEMENT_LINE_BYTES
+        && find_date(t).is_some_and(|d| d.range.start == 0 && t[d.range.end..].starts_with('在'))
 }
 
 pub fn is_dash(c: char) -> bool {

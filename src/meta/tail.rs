@@ -44,6 +44,11 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
                 body_title(found, &after);
                 return;
             }
+            // A 附注 (`（此件公开发布）`) may stand between the 署名 and the 成文日期 in a web
+            // copy: the date still reads the names above the note.
+            if is_bracketed_note(line.text) && !recent.is_empty() {
+                continue;
+            }
             recent.push(line.clone());
             if recent.len() > SIGNERS {
                 recent.remove(0);
@@ -137,9 +142,11 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
         .iter()
         .take_while(|l| is_attachment_label(l.text) || is_bracketed_note(l.text))
         .count();
+    let doc = found.doc;
+    let heading = |l: &Line<'_>| heading_line(doc, l);
     let is_title_line = |l: &Line<'_>| {
         !l.prose
-            && !starts_like_heading(l.text)
+            && !heading(l)
             && l.text.chars().count() <= 40
             && !has_sentence_punct(l.text)
             && whole_date(l.text).is_none()
@@ -152,9 +159,7 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
         end += 1;
     }
     // Body text must follow, or this is the end of the document (or the 版记), not a title.
-    let followed = after
-        .get(end)
-        .is_some_and(|l| l.prose || starts_like_heading(l.text));
+    let followed = after.get(end).is_some_and(|l| l.prose || heading(l));
     if end == start || !followed {
         return;
     }
@@ -168,6 +173,18 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
         found.use_line(l);
     }
     found.meta.body_title = Some(text);
+}
+
+/// Whether a line opens with a heading marker, as cleaned or as written in the input: reading
+/// closes the space between a number and CJK text (`2023 年`), which also turns a decimal
+/// heading `1 总则` into `1总则`.
+fn heading_line(doc: &crate::source::Document<'_>, l: &Line<'_>) -> bool {
+    starts_like_heading(l.text)
+        || doc.paragraphs.get(l.par).is_some_and(|p| {
+            doc.input
+                .get(p.input_range(l.range.clone()))
+                .is_some_and(|raw| starts_like_heading(raw.trim_start()))
+        })
 }
 
 /// The 版记 at the end: `抄送：A，B。` and `XX办公室 2024年1月12日印发`.

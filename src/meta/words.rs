@@ -226,9 +226,45 @@ pub fn has_sentence_punct(text: &str) -> bool {
     text.contains(['。', '，', '；', '：', '！', '？', ':', ';', '!', '?'])
 }
 
-/// `一、` `（一）` `1.` `第一章`: a numbered heading, which no title line is.
+/// `一、` `（一）` `1.` `第一章` `①`, or a plan's decimal heading (`1 总则`, `1.1 编制目的`): a
+/// numbered heading, which no title line is. The outline's marker definition decides, so the
+/// elements and the outline agree on what a heading is.
 pub fn starts_like_heading(t: &str) -> bool {
     crate::markers::opening_marker(t).is_some()
+}
+
+/// A web page's label line: the fields of its information table or its article line
+/// (`索引号：`, `• 信息来源: 关键词:`, `文章来源:司法局 更新时间:…`), with or without values.
+/// Never an addressee, a title or a 署名.
+pub fn is_web_label(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "索引号",
+        "来源",
+        "发布时间",
+        "更新时间",
+        "发布日期",
+        "发文日期",
+        "成文日期",
+        "生成日期",
+        "发布机构",
+        "发文机构",
+        "主题词",
+        "关键词",
+        "主题分类",
+        "公文目录",
+        "信息分类",
+        "组配分类",
+        "浏览次数",
+        "点击数",
+        "有效性",
+        "内容概述",
+        "今天是",
+    ];
+    t.len() <= 400
+        && LABELS.iter().any(|l| {
+            t.match_indices(l)
+                .any(|(at, _)| t[at + l.len()..].trim_start().starts_with(['：', ':']))
+        })
 }
 
 /// `附件`, `附件1`, `附件：` alone on a line.
