@@ -563,7 +563,16 @@ fn continues(
             && following.is_some()
             && no_room(next, following, full.saturating_sub(4))
             && !no_room(next, following, full);
-        no_room(prev, Some(next), cap) && !starts_like_heading(next_text) && !next_is_first_line
+        // A short line with no closing punctuation after a finished sentence is a subhead of
+        // its own (`主要做法`), not the last line of the paragraph, which would end a sentence.
+        let next_is_subhead = !no_room(next, following, full)
+            && next
+                .last
+                .is_some_and(|c| is_cjk(c) || c.is_ascii_alphanumeric());
+        no_room(prev, Some(next), cap)
+            && !starts_like_heading(next_text)
+            && !next_is_first_line
+            && !next_is_subhead
     } else {
         // Mid-sentence: a line that is nearly full was wrapped (word processors justify lines,
         // so their widths vary by a few columns). A first line must be full: a short one is a
