@@ -178,7 +178,9 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         }
         start = j;
     }
-    let mut phrase = strip_tail(strip_list_marker(&window[start..]));
+    // `单位:%全年…`: a unit sign left from a table caption opens no name.
+    let opened = window[start..].trim_start_matches(['%', '％', '‰']);
+    let mut phrase = strip_tail(strip_list_marker(opened));
     // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
     if let Some(i) = COMPARE
         .iter()
@@ -203,8 +205,8 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         .filter(|w| phrase.starts_with(*w))
         .max_by_key(|w| w.len())
     {
-        // `新增就业`: a word of two characters after it is the indicator's own name.
-        if *w == "新增" && phrase[w.len()..].chars().count() <= 2 {
+        // `新增就业`, `年均增速`: a word of two characters after it is the indicator's own name.
+        if matches!(*w, "新增" | "年均") && phrase[w.len()..].chars().count() <= 2 {
             break;
         }
         phrase = &phrase[w.len()..];
