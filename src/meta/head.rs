@@ -57,7 +57,18 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             i += 1;
         }
     }
-    i = title(found, &lines, i);
+    // A 命令 has no title: its mark and 令号 (the only 发文字号 that starts with 第) head the
+    // body text directly.
+    let order = found
+        .meta
+        .doc_number
+        .as_deref()
+        .is_some_and(|n| n.starts_with('第'));
+    if order {
+        found.title_end = i;
+    } else {
+        i = title(found, &lines, i);
+    }
     // A title naming a speech (`在…会议上的讲话`) makes one even before its subtitle.
     let mut speech = found
         .meta
@@ -150,6 +161,8 @@ fn banner(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize 
             i += 1;
         } else if let Some(next) = doc_number(found, lines, i) {
             i = next;
+        } else if let Some(next) = order_mark(found, lines, i) {
+            i = next;
         } else if let Some(next) = issuer_mark(found, lines, i) {
             i = next;
         } else {
@@ -205,6 +218,29 @@ fn site_above_title(lines: &[Line<'_>], i: usize) -> bool {
         && !next.prose
         && next.text.len() > line.text.len()
         && issuer_in_title(&compact(next.text)).is_some()
+}
+
+/// The 版头 of a 命令 (令): the mark `XX人民政府令` and under it the 令号 `第123号`, which is
+/// its 发文字号. The mark names the issuer; a 令 has no title of its own.
+fn order_mark(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let (line, next) = (lines.get(i)?, lines.get(i + 1)?);
+    if found.meta.issuer.is_some() || line.prose {
+        return None;
+    }
+    let organ = line.text.strip_suffix('令').filter(|o| is_organ(o))?;
+    let number = compact(next.text);
+    let serial = number.strip_prefix('第')?.strip_suffix('号')?;
+    let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十百千".contains(c);
+    if serial.is_empty() || serial.chars().count() > 8 || !serial.chars().all(numeral) {
+        return None;
+    }
+    found.meta.issuer = Some(compact(organ));
+    found.span_in("issuer", line, 0..organ.len());
+    found.meta.doc_number = Some(number);
+    found.span_in("doc_number", next, 0..next.text.len());
+    found.use_line(line);
+    found.use_line(next);
+    Some(i + 2)
 }
 
 /// `XX人民政府文件`; stacked organ lines above a `文件` line (a joint document: the first body
