@@ -180,7 +180,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     // `单位:%全年…`: a unit sign left from a table caption opens no name.
     let opened = window[start..].trim_start_matches(['%', '％', '‰']);
-    let mut phrase = strip_tail(strip_list_marker(opened));
+    let mut phrase = strip_tail(strip_leading_year(strip_list_marker(opened)));
     // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
     if let Some(i) = COMPARE
         .iter()
@@ -294,6 +294,28 @@ fn strip_list_marker(phrase: &str) -> &str {
         }
     }
     phrase
+}
+
+/// `2015年全县地区生产总值`: the year (and month) opening a phrase is a date, not part of
+/// what is measured; a phrase that is only a date is left as it is.
+fn strip_leading_year(phrase: &str) -> &str {
+    let rest = phrase.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = phrase.len() - rest.len();
+    let Some(mut rest) = rest.strip_prefix('年').filter(|_| digits == 4) else {
+        return phrase;
+    };
+    let month = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    if month.len() < rest.len() {
+        if let Some(after) = month.strip_prefix('月') {
+            rest = after;
+        }
+    }
+    rest = rest.trim_start_matches(['底', '末', '初']);
+    if rest.chars().count() >= 2 {
+        rest
+    } else {
+        phrase
+    }
 }
 
 /// Whether `s` (what follows a verb) is a head noun that closes the phrase (`项目。`).
