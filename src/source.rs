@@ -541,8 +541,15 @@ fn continues(
     let Some(full) = layout.wrap else {
         // One paragraph a line: only a page seam inside a sentence joins.
         let last = par.text.chars().next_back();
+        // A numbered heading line standing alone (`1.2 编制依据`) ends before a page break.
+        let heading_line = par.lines == 1
+            && crate::markers::opening_marker(&par.text).is_some_and(|m| {
+                let title = par.text.get(m.len..).unwrap_or("");
+                !title.contains(|c: char| is_cjk_punct(c) && !is_closing(c))
+            });
         return seam
             && !ended
+            && !heading_line
             && last.is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'));
     };
     // A paragraph's first line is indented by two characters (GB/T 9704-2012, 7.3.4), which a
