@@ -356,6 +356,11 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
             None => (l.clone(), None),
         })
         .collect();
+    if start == 0 {
+        if let Some(end) = run_in_title(found, originals) {
+            return end;
+        }
+    }
     let mut count = 0;
     while count < candidates.len() && count < TITLE_LINES {
         let Some((line, number)) = candidates.get(count) else {
@@ -413,6 +418,58 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     }
     found.meta.title = Some(text);
     end
+}
+
+/// The title of a text extracted with no line breaks, run into its first sentence
+/// (`某县2025年度法治政府建设情况报告2025年，全县坚持…`): a short unpunctuated phrase at the very
+/// start that ends with a kind of document and is followed at once by a year or a heading
+/// number, which no title goes on with. Returns the line after it (the rest of the line is body).
+fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> {
+    let line = lines.first()?;
+    let t = line.text;
+    let cut = t
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take(TITLE_LINE_CHARS)
+        .take_while(|&at| !has_sentence_punct(&t[..at]))
+        .find(|&at| {
+            let rest = &t[at..];
+            let year = rest.len() > 4
+                && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit)
+                && rest[4..].starts_with('年');
+            ends_with_document_kind(&t[..at])
+                && (year || starts_like_heading(rest))
+                && rest
+                    .chars()
+                    .take(200)
+                    .any(|c| matches!(c, '。' | '，' | ','))
+        })?;
+    let head = Line {
+        range: line.range.start..line.range.start + cut,
+        text: &t[..cut],
+        ..line.clone()
+    };
+    if head
+        .text
+        .chars()
+        .filter(|&c| crate::chars::is_cjk(c))
+        .count()
+        < 4
+    {
+        return None;
+    }
+    let text = compact(head.text);
+    found.span_in("title", &head, 0..cut);
+    if found.meta.issuer.is_none() {
+        if let Some(organ) = issuer_in_title(&text) {
+            let len = found.first_body(&head, organ.len().min(cut));
+            found.meta.issuer = head.text.get(..len).map(compact);
+            found.span_in("issuer", &head, 0..len);
+        }
+    }
+    found.meta.title = Some(text);
+    found.title_end = 1;
+    Some(1)
 }
 
 /// A 发文字号 in brackets at the end of a line: the byte length of the text before the bracket
