@@ -318,11 +318,15 @@ fn strip_leading_year(phrase: &str) -> &str {
     }
 }
 
-/// Whether `s` (what follows a verb) is a head noun that closes the phrase (`项目。`).
+/// Whether `s` (what follows a verb) is a head noun that closes the phrase (`项目。`,
+/// `项目全部开工`).
 fn head_noun_closes(s: &str) -> bool {
     NOUN_HEADS.iter().any(|h| {
-        s.strip_prefix(h)
-            .is_some_and(|r| !r.starts_with(|c: char| is_cjk(c) && c != '、'))
+        s.strip_prefix(h).is_some_and(|r| {
+            !r.starts_with(|c: char| is_cjk(c) && c != '、')
+                || mid_stops().starts(r)
+                || verbs().starts(r)
+        })
     })
 }
 
