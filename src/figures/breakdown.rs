@@ -61,6 +61,10 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
             if this > first_part && !same_kind(&figures[first_part], part) {
                 continue;
             }
+            // `由21994万元调整为21734万元`: the value a change starts from is no part.
+            if text[..part.lead].ends_with(['由', '从']) {
+                continue;
+            }
             // The total: the nearest figure of the same kind before the marker, in the same
             // sentence (or the one before, for a 其中 that opens a sentence).
             let total = (first_total..first_part).rev().find(|&t| {
