@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, WWW, bigText, launch, openPage, serve, waitAnalysed } from './harness.mjs';
 
-/** The bound on the gzipped module: the size goal (≤ 200 KB). Measured: 161–168 KB while the
- *  core grew; move it down to the size + 10% once the core settles. */
-const MAX_GZIPPED = 200_000;
+/** The bound on the gzipped module: the measured size (172,729 bytes with `gzip -9`) + 10%.
+ *  When the core grows past it, measure again and move the bound deliberately. */
+const MAX_GZIPPED = 190_000;
 
 let site;
 let browser;
