@@ -18,7 +18,8 @@
 //! `expect` means nothing is a figure or a date. Every figure's `start`/`end` must slice the
 //! input to its text (less the spaces and line breaks that cleaning drops).
 
-use std::fs;
+#[path = "common/cases.rs"]
+mod cases;
 
 use reportlens::report::Report;
 
@@ -31,47 +32,24 @@ struct Case {
 }
 
 fn load() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/figures");
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .expect("tests/data/figures is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let mut cases = Vec::new();
-    for path in files {
-        let text = fs::read_to_string(&path).expect("a case file is UTF-8");
-        let file = path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        for block in text.split("\n=== ").skip(1) {
-            let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
-            let (input, expect) = rest
-                .split_once("--- expect\n")
-                .or_else(|| rest.strip_suffix("--- expect").map(|i| (i, "")))
-                .unwrap_or_else(|| panic!("case {name:?} in {file} has a `--- expect` part"));
-            let input = input
-                .strip_prefix("--- input\n")
-                .unwrap_or_else(|| panic!("case {name:?} in {file} starts with `--- input`"));
-            let input = input.strip_suffix('\n').unwrap_or(input).to_string();
-            let lines: Vec<Vec<String>> = expect
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    cases::load("figures")
+        .into_iter()
+        .map(|raw| {
+            let lines: Vec<Vec<String>> = raw
+                .expect
+                .iter()
                 .map(|l| l.split('|').map(|f| f.trim().to_string()).collect())
                 .collect();
             let (dates, figures) = lines.into_iter().partition(|l| l[0] == "date");
-            cases.push(Case {
-                file: file.clone(),
-                name: name.trim().to_string(),
-                input,
+            Case {
+                file: raw.file,
+                name: raw.name,
+                input: raw.input,
                 figures,
                 dates,
-            });
-        }
-    }
-    cases
+            }
+        })
+        .collect()
 }
 
 fn slice(input: &str, start: usize, end: usize) -> String {

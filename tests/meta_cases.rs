@@ -15,8 +15,10 @@
 //! Lines starting with `#` before a case are comments. Every span must slice the input on
 //! character boundaries, and the span of a text element must hold that element's text.
 
+#[path = "common/cases.rs"]
+mod cases;
+
 use std::collections::BTreeMap;
-use std::fs;
 
 struct Case {
     file: String,
@@ -26,33 +28,13 @@ struct Case {
 }
 
 fn load() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/meta");
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .expect("tests/data/meta is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let mut cases = Vec::new();
-    for path in files {
-        let text = fs::read_to_string(&path).expect("a case file is UTF-8");
-        let file = path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        for block in text.split("\n=== ").skip(1) {
-            let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
-            let (input, expect) = rest
-                .split_once("--- expect\n")
-                .unwrap_or_else(|| panic!("case {name:?} in {file} has a `--- expect` part"));
-            let input = input
-                .strip_prefix("--- input\n")
-                .unwrap_or_else(|| panic!("case {name:?} in {file} starts with `--- input`"));
-            let input = input.strip_suffix('\n').unwrap_or(input).to_string();
-            let expect = expect
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    cases::load("meta")
+        .into_iter()
+        .map(|raw| {
+            let name = raw.name;
+            let expect = raw
+                .expect
+                .iter()
                 .map(|l| {
                     let (k, v) = l
                         .split_once(':')
@@ -60,15 +42,14 @@ fn load() -> Vec<Case> {
                     (k.trim().to_string(), v.trim().to_string())
                 })
                 .collect();
-            cases.push(Case {
-                file: file.clone(),
-                name: name.trim().to_string(),
-                input,
+            Case {
+                file: raw.file,
+                name,
+                input: raw.input,
                 expect,
-            });
-        }
-    }
-    cases
+            }
+        })
+        .collect()
 }
 
 /// The meta of a report as `key → value` (lists joined with ` | `), without the spans.

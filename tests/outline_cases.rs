@@ -13,7 +13,8 @@
 //! reported as written, and a PDF copy may have spaces inside it). Every heading's `start`/`end`
 //! must slice the input to a text holding its marker, and its `parent` must be one level up.
 
-use std::fs;
+#[path = "common/cases.rs"]
+mod cases;
 
 struct Case {
     file: String,
@@ -23,45 +24,18 @@ struct Case {
 }
 
 fn load() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/outline");
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .expect("tests/data/outline is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let mut cases = Vec::new();
-    for path in files {
-        let text = fs::read_to_string(&path).expect("a case file is UTF-8");
-        let file = path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        for block in text.split("\n=== ").skip(1) {
-            let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
-            let (input, expect) = rest
-                .split_once("--- expect\n")
-                .or_else(|| rest.strip_suffix("--- expect").map(|i| (i, "")))
-                .unwrap_or_else(|| panic!("case {name:?} in {file} has a `--- expect` part"));
-            let input = input
-                .strip_prefix("--- input\n")
-                .unwrap_or_else(|| panic!("case {name:?} in {file} starts with `--- input`"));
-            let input = input.strip_suffix('\n').unwrap_or(input).to_string();
-            let expect = expect
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normalise)
-                .collect();
-            cases.push(Case {
-                file: file.clone(),
-                name: name.trim().to_string(),
-                input,
+    cases::load("outline")
+        .into_iter()
+        .map(|raw| {
+            let expect = raw.expect.iter().map(|l| normalise(l)).collect();
+            Case {
+                file: raw.file,
+                name: raw.name,
+                input: raw.input,
                 expect,
-            });
-        }
-    }
-    cases
+            }
+        })
+        .collect()
 }
 
 /// `depth | marker | title` with the spaces inside each field removed.

@@ -1,0 +1,69 @@
+//! The case-file format shared by the data-driven harnesses: every `tests/data/<area>/*.txt`
+//! holds cases as
+//!
+//! ```text
+//! === name of the case
+//! --- input
+//! the text, as many lines as needed
+//! --- expect
+//! one expectation a line (blank lines and lines starting with `#` are skipped)
+//! ```
+//!
+//! Each harness reads its expectation lines in its own way.
+
+use std::fs;
+
+/// One case as written in its file.
+pub struct RawCase {
+    /// The case file's name.
+    pub file: String,
+    /// The case's name.
+    pub name: String,
+    /// The input, without the newline that ends the `--- input` part.
+    pub input: String,
+    /// The expectation lines, trimmed, without blanks and comments.
+    pub expect: Vec<String>,
+}
+
+/// Every case in `tests/data/<area>/*.txt`, files in name order.
+pub fn load(area: &str) -> Vec<RawCase> {
+    let dir = format!("{}/tests/data/{area}", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir} should be readable: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for path in files {
+        let text = fs::read_to_string(&path).expect("a case file is UTF-8");
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for block in text.split("\n=== ").skip(1) {
+            let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
+            let (input, expect) = rest
+                .split_once("--- expect\n")
+                .or_else(|| rest.strip_suffix("--- expect").map(|i| (i, "")))
+                .unwrap_or_else(|| panic!("case {name:?} in {file} has a `--- expect` part"));
+            let input = input
+                .strip_prefix("--- input\n")
+                .unwrap_or_else(|| panic!("case {name:?} in {file} starts with `--- input`"));
+            let input = input.strip_suffix('\n').unwrap_or(input).to_string();
+            let expect = expect
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect();
+            cases.push(RawCase {
+                file: file.clone(),
+                name: name.trim().to_string(),
+                input,
+                expect,
+            });
+        }
+    }
+    cases
+}
