@@ -87,6 +87,29 @@ pub fn arabic_number(text: &str) -> Option<(u32, usize)> {
     (digits > 0 && digits <= 3 && value > 0).then_some((value, len))
 }
 
+/// Enclosed numbers, each a marker on its own: first and last character of the block, the
+/// style it stands for, and the number of its first character.
+#[rustfmt::skip]
+const ENCLOSED: &[(char, char, MarkerStyle, u32)] = &[
+    ('①', '⑳', MarkerStyle::Circled, 1),
+    ('㉑', '㉟', MarkerStyle::Circled, 21),
+    ('⑴', '⒇', MarkerStyle::ParenArabic, 1),
+    ('⒈', '⒛', MarkerStyle::Arabic, 1),
+];
+
+/// `①`, `㉑`, `⑴`, `⒈` …: one character that is a whole marker.
+fn enclosed(c: char) -> Option<Marker> {
+    let &(first, _, style, base) = ENCLOSED
+        .iter()
+        .find(|(first, last, _, _)| (*first..=*last).contains(&c))?;
+    Some(Marker {
+        style,
+        number: c as u32 - first as u32 + base,
+        len: c.len_utf8(),
+        level: 1,
+    })
+}
+
 /// A numbered heading marker opening `text`, checked against what follows it so that a number
 /// inside a sentence (`二、三级子公司`, `1.5万元`) is not taken for one.
 pub fn opening_marker(text: &str) -> Option<Marker> {
@@ -94,30 +117,7 @@ pub fn opening_marker(text: &str) -> Option<Marker> {
     let marker = match first {
         '（' | '(' => parenthesised(text),
         '第' => chapter(text),
-        '①'..='⑳' => Some(Marker {
-            style: MarkerStyle::Circled,
-            number: first as u32 - '①' as u32 + 1,
-            len: 3,
-            level: 1,
-        }),
-        '㉑'..='㉟' => Some(Marker {
-            style: MarkerStyle::Circled,
-            number: first as u32 - '㉑' as u32 + 21,
-            len: 3,
-            level: 1,
-        }),
-        '⑴'..='⒇' => Some(Marker {
-            style: MarkerStyle::ParenArabic,
-            number: first as u32 - '⑴' as u32 + 1,
-            len: 3,
-            level: 1,
-        }),
-        '⒈'..='⒛' => Some(Marker {
-            style: MarkerStyle::Arabic,
-            number: first as u32 - '⒈' as u32 + 1,
-            len: 3,
-            level: 1,
-        }),
+        c if enclosed(c).is_some() => enclosed(c),
         c if is_digit(c) => arabic(text).or_else(|| decimal(text)),
         c if is_chinese_numeral(c) => chinese(text),
         _ => None,
