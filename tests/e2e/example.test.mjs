@@ -5,18 +5,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXAMPLE, ROOT, foreign, launch, openPage, paste, serve, waitAnalysed } from './harness.mjs';
+import { EXAMPLE, ROOT, foreign, openPage, paste, start, stop, waitAnalysed } from './harness.mjs';
 
 let site;
 let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+before(async () => ({ site, browser } = await start()));
+after(() => stop({ site, browser }));
 
 test('the example report: elements, outline, figures, highlight, CSV', async () => {
   const { page, requests, errors, context } = await openPage(browser, site.url);

@@ -49,6 +49,17 @@ export async function serve() {
   return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/app/` };
 }
 
+/** Serves www/ and launches Chromium: what a test file needs in its `before`. */
+export async function start() {
+  return { site: await serve(), browser: await launch() };
+}
+
+/** Closes what `start` opened (either may be missing when `start` failed). */
+export async function stop({ site, browser }) {
+  await browser?.close();
+  site?.server.close();
+}
+
 /** Launches headless Chromium with the flags this machine needs. */
 export function launch() {
   return chromium.launch({

@@ -8,18 +8,12 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXAMPLE, ROOT, launch, openPage, paste, serve, waitAnalysed } from './harness.mjs';
+import { EXAMPLE, ROOT, openPage, paste, start, stop, waitAnalysed } from './harness.mjs';
 
 let site;
 let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+before(async () => ({ site, browser } = await start()));
+after(() => stop({ site, browser }));
 
 /** Figures whose highlighted text differs from their own text, as [shown, expected] pairs. */
 async function mismatches(page) {

@@ -6,18 +6,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { EXAMPLE, dropFile, launch, openPage, paste, serve, waitAnalysed } from './harness.mjs';
+import { EXAMPLE, dropFile, openPage, paste, start, stop, waitAnalysed } from './harness.mjs';
 
 let site;
 let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+before(async () => ({ site, browser } = await start()));
+after(() => stop({ site, browser }));
 
 /** The text of the marks of the figure whose marks contain `needle`. */
 async function markText(page, needle) {

@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foreign, launch, openPage, paste, serve, waitAnalysed } from './harness.mjs';
+import { foreign, openPage, paste, start, stop, waitAnalysed } from './harness.mjs';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -61,14 +61,8 @@ const SHOWN = ['#text', '#meta', '#outline', '#figures', '#checks', '#notes'];
 
 let site;
 let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+before(async () => ({ site, browser } = await start()));
+after(() => stop({ site, browser }));
 
 async function assertInert(session, how) {
   const { page, dialogs, requests, errors } = session;

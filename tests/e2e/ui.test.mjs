@@ -3,18 +3,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { EXAMPLE, launch, openPage, paste, serve } from './harness.mjs';
+import { EXAMPLE, openPage, paste, start, stop } from './harness.mjs';
 
 let site;
 let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+before(async () => ({ site, browser } = await start()));
+after(() => stop({ site, browser }));
 
 test('the keyboard alone reaches the example, the outline and a figure', async () => {
   const { page, context } = await openPage(browser, site.url);
