@@ -169,25 +169,14 @@ fn compare(case: &Case, report: &Report) -> Vec<String> {
 
 #[test]
 fn figures_cases() {
-    let cases = load();
-    assert!(
-        cases.len() >= 60,
-        "the figure cases were found ({})",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
+    cases::check_all("figure", &load(), 60, |case| {
         let report = reportlens::analyze(&case.input);
-        for e in compare(case, &report) {
-            failures.push(format!("{} / {}: {e}", case.file, case.name));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "every figure case should hold ({} failing):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+        let label = format!("{} / {}", case.file, case.name);
+        compare(case, &report)
+            .into_iter()
+            .map(|e| format!("{label}: {e}"))
+            .collect()
+    });
 }
 
 #[test]

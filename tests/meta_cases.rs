@@ -125,24 +125,16 @@ fn check(label: &str, input: &str, expect: &BTreeMap<String, String>, failures: 
 
 #[test]
 fn meta_cases() {
-    let cases = load();
-    assert!(
-        cases.len() >= 20,
-        "the case files hold the cases (found {})",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
-        let label = format!("{} / {}", case.file, case.name);
-        check(&label, &case.input, &case.expect, &mut failures);
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    cases::check_all("element", &load(), 20, |case| {
+        let mut failures = Vec::new();
+        check(
+            &format!("{} / {}", case.file, case.name),
+            &case.input,
+            &case.expect,
+            &mut failures,
+        );
+        failures
+    });
 }
 
 /// Display width on a GB/T 9704 page: a CJK character is one full cell (2), others half.

@@ -48,14 +48,7 @@ fn normalise(line: &str) -> String {
 
 #[test]
 fn outline_cases() {
-    let cases = load();
-    assert!(
-        cases.len() >= 30,
-        "the outline cases were found ({})",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
+    cases::check_all("outline", &load(), 30, |case| {
         let report = reportlens::analyze(&case.input);
         let chars: Vec<char> = case.input.chars().collect();
         for (i, h) in report.outline.iter().enumerate() {
@@ -87,18 +80,13 @@ fn outline_cases() {
             .iter()
             .map(|h| normalise(&format!("{} | {} | {}", h.depth, h.marker, h.title)))
             .collect();
-        if got != case.expect {
-            failures.push(format!(
+        if got == case.expect {
+            Vec::new()
+        } else {
+            vec![format!(
                 "{} / {}\n   want {:?}\n    got {:?}",
                 case.file, case.name, case.expect, got
-            ));
+            )]
         }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} outline cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    });
 }

@@ -125,6 +125,13 @@ export class TextView {
     for (const m of this.metaByPara[p] || []) el.classList.add('el', `el-${report.meta.spans[m].key}`);
     el.dataset.p = p;
 
+    // The item `list[k]` (an index into `spans`, [start, end) pairs) if it covers `pos`, else -1,
+    // and where the run starting at `pos` must stop for it (at most `next`).
+    const cover = (list, k, spans, pos, next) => {
+      if (k >= list.length) return [-1, next];
+      const s = spans[2 * list[k]];
+      return s <= pos ? [list[k], Math.min(next, spans[2 * list[k] + 1])] : [-1, Math.min(next, s)];
+    };
     let hk = 0;
     let fk = 0;
     let curH = -1;
@@ -139,23 +146,8 @@ export class TextView {
       while (pos < b) {
         while (hk < heads.length && u16.outline[2 * heads[hk] + 1] <= pos) hk++;
         while (fk < figs.length && u16.figures[2 * figs[fk] + 1] <= pos) fk++;
-        let next = b;
-        let h = -1;
-        let f = -1;
-        if (hk < heads.length) {
-          const s = u16.outline[2 * heads[hk]];
-          if (s <= pos) {
-            h = heads[hk];
-            next = Math.min(next, u16.outline[2 * h + 1]);
-          } else next = Math.min(next, s);
-        }
-        if (fk < figs.length) {
-          const s = u16.figures[2 * figs[fk]];
-          if (s <= pos) {
-            f = figs[fk];
-            next = Math.min(next, u16.figures[2 * f + 1]);
-          } else next = Math.min(next, s);
-        }
+        const [h, afterH] = cover(heads, hk, u16.outline, pos, b);
+        const [f, next] = cover(figs, fk, u16.figures, pos, afterH);
         if (h !== curH) {
           curH = h;
           hEl = h < 0 ? null : this.headingSpan(h);

@@ -67,3 +67,21 @@ pub fn load(area: &str) -> Vec<RawCase> {
     }
     cases
 }
+
+/// Runs `check` over every case (at least `min` of them, so a lost case file fails) and fails
+/// once, listing every failure `check` reports (each naming its case).
+pub fn check_all<C>(area: &str, cases: &[C], min: usize, check: impl Fn(&C) -> Vec<String>) {
+    assert!(
+        cases.len() >= min,
+        "the {area} case files hold the cases (found {})",
+        cases.len()
+    );
+    let failures: Vec<String> = cases.iter().flat_map(check).collect();
+    assert!(
+        failures.is_empty(),
+        "every {area} case should hold ({} of {} failing):\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
