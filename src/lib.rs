@@ -67,13 +67,14 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
     let doc = source::read(text);
     let elements = meta::extract(&doc);
     let outline = outline::extract(&doc, &elements);
-    let found = figures::extract(&doc, &elements, &outline);
-    let checks = checks::run(&found.figures, &outline.headings);
+    // The paragraph spans are read before the figures, which consume the document.
     let paragraphs = if options.paragraphs {
         paragraph_spans(&doc, &outline)
     } else {
         Vec::new()
     };
+    let found = figures::extract(doc, &elements, &outline);
+    let checks = checks::run(&found.figures, &outline.headings);
     let mut report = Report {
         meta: elements.meta,
         outline: outline.headings,

@@ -20,7 +20,7 @@ impl<'a> CharIndex<'a> {
         let mut count = 0;
         for chunk in bytes.chunks(BLOCK) {
             checkpoints.push(count);
-            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            count += count_chars(chunk);
         }
         checkpoints.push(count);
         CharIndex { input, checkpoints }
@@ -33,8 +33,27 @@ impl<'a> CharIndex<'a> {
         let block = byte / BLOCK;
         let base = block * BLOCK;
         let within = &self.input.as_bytes()[base..byte];
-        self.checkpoints[block] + within.iter().filter(|&&b| (b as i8) >= -0x40).count()
+        self.checkpoints[block] + count_chars(within)
     }
+}
+
+/// The number of code points that start in `bytes`: the bytes that are not UTF-8 continuation
+/// bytes (`10xxxxxx`), counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        // Bit 7 set and bit 6 clear: `x << 1` moves each byte's bit 6 to its bit 7 (a bit
+        // shifted across a byte boundary lands on bit 0, which the mask drops).
+        continuations += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    continuations += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuations
 }
 
 #[cfg(test)]
@@ -50,6 +69,20 @@ mod tests {
                 index.to_char(byte),
                 chars,
                 "byte {byte} should be code point {chars}"
+            );
+        }
+        assert_eq!(
+            index.to_char(s.len()),
+            s.chars().count(),
+            "the end maps to the char count"
+        );
+        for end in 0..=s.len().min(600) {
+            let prefix = &s.as_bytes()[..end];
+            let expected = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            assert_eq!(
+                count_chars(prefix),
+                expected,
+                "counting {end} bytes eight at a time agrees with counting one at a time"
             );
         }
         assert_eq!(

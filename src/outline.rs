@@ -266,21 +266,16 @@ fn is_attachment_note(text: &str) -> bool {
 }
 
 /// The enumerations that open a sentence or a clause of `text`.
+///
+/// Only the character after a clause's punctuation (or the text's first) can open one, so the
+/// text is scanned by bytes for the lead bytes of that punctuation and decoded only there.
 fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
-    let mut previous: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        let opens = match previous {
-            None => Some(false),
-            Some(p) if is_sentence_end(p) || matches!(p, '；' | '：' | ';' | ':') => Some(false),
-            Some('，' | ',') => Some(true),
-            _ => None,
-        };
-        previous = Some(c);
-        let Some(after_comma) = opens else { continue };
-        if !(is_chinese_numeral(c) || c == '第') {
-            continue;
+    let mut try_at = |at: usize, after_comma: bool| {
+        let rest = text.get(at..).unwrap_or("");
+        if !rest.starts_with(|c: char| is_chinese_numeral(c) || c == '第') {
+            return;
         }
-        if let Some(marker) = text.get(at..).and_then(enumeration) {
+        if let Some(marker) = enumeration(rest) {
             out.push(Candidate {
                 paragraph,
                 marker,
@@ -289,7 +284,50 @@ fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
                 after_comma,
             });
         }
+    };
+    try_at(0, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = (i + 8).min(bytes.len());
+        let word = &bytes[i..end];
+        i = end;
+        if word.len() == 8 && !may_hold_punctuation(word) {
+            continue;
+        }
+        for (j, &b) in word.iter().enumerate() {
+            let at = end - word.len() + j;
+            // ASCII bytes and the lead bytes EF (`，；：！？`) and E3 (`。`) stand on character
+            // boundaries.
+            let punct = match b {
+                b',' | b';' | b':' | b'!' | b'?' => b as char,
+                0xE3 | 0xEF => match text.get(at..).and_then(|r| r.chars().next()) {
+                    Some(c) => c,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let after_comma = match punct {
+                '，' | ',' => true,
+                c if is_sentence_end(c) || matches!(c, '；' | '：' | ';' | ':') => false,
+                _ => continue,
+            };
+            try_at(at + punct.len_utf8(), after_comma);
+        }
     }
+}
+
+/// Whether eight bytes of text may hold clause punctuation: an ASCII byte, or the lead byte E3
+/// or EF of CJK and full-width punctuation. Ideographs (lead bytes E4–E9 and continuation
+/// bytes) are passed over eight bytes at a time.
+fn may_hold_punctuation(word: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(word);
+    let x = u64::from_le_bytes(eight);
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    !x & HIGH != 0 || has_zero(x ^ (0xE3 * ONES)) || has_zero(x ^ (0xEF * ONES))
 }
 
 /// The title after a marker ending at `from`: for an enumeration or an article, the text up to

@@ -33,14 +33,18 @@ pub struct Found {
 }
 
 /// Finds the figures and dates.
-pub fn extract(doc: &Document<'_>, elements: &Elements, outline: &Outline) -> Found {
+///
+/// The document is consumed: each paragraph is dropped once its figures are read, so the
+/// memory of the paragraphs is handed over to the figures instead of adding to it.
+pub fn extract(doc: Document<'_>, elements: &Elements, outline: &Outline) -> Found {
     let mut found = Found::default();
     let mut heading = 0usize; // places[..heading] stand before the current position
     let mut current: Option<usize> = None;
     let paths: Vec<String> = (0..outline.headings.len())
         .map(|i| section_path(&outline.headings, i))
         .collect();
-    for (pi, par) in doc.paragraphs.iter().enumerate() {
+    let input = doc.input;
+    for (pi, par) in doc.paragraphs.into_iter().enumerate() {
         // The outline is in document order: this paragraph's markers are one run of places.
         let lo = outline.places.partition_point(|p| p.paragraph < pi);
         let hi = outline.places.partition_point(|p| p.paragraph <= pi);
@@ -67,8 +71,7 @@ pub fn extract(doc: &Document<'_>, elements: &Elements, outline: &Outline) -> Fo
         // `2 组织体系及职责`: a number that opens the paragraph, set off from a title by a space
         // in the input (cleaning closes that space up), is a heading number.
         if let Some(f) = s.figures.first() {
-            let spaced = doc
-                .input
+            let spaced = input
                 .get(par.input_range(f.start..f.end))
                 .is_some_and(|t| t.contains([' ', '\u{3000}']));
             let titled = par.text[f.end..].starts_with(crate::chars::is_cjk);
