@@ -1,40 +1,69 @@
 //! Byte offsets (how Rust indexes a `str`) to code-point offsets (how the report counts).
 //!
-//! A checkpoint every [`BLOCK`] bytes keeps the table to 1/64 of the input's size and every
-//! conversion to a scan of at most one block.
+//! A two-level table keeps every conversion to a count over at most [`BLOCK`] bytes: the code
+//! points before each [`SUPER`]-byte stretch (a `usize` each), and before each block within its
+//! stretch (a `u16` each, as a stretch holds fewer than 2^16 bytes). The table costs 1/32 of the
+//! input's size.
 
-const BLOCK: usize = 256;
+/// Bytes per block: the longest stretch a conversion counts over.
+const BLOCK: usize = 64;
+/// Bytes per stretch: `u16` block counts stay exact within one.
+const SUPER: usize = 1 << 16;
 
 /// Converts byte offsets in one input to code-point offsets.
 pub struct CharIndex<'a> {
     input: &'a str,
-    /// Code points before each block start.
-    checkpoints: Vec<usize>,
+    /// Code points before each stretch.
+    stretches: Vec<usize>,
+    /// Code points before each block, counted from the start of its stretch.
+    blocks: Vec<u16>,
 }
 
 impl<'a> CharIndex<'a> {
     /// Builds the index in one pass over `input`.
     pub fn new(input: &'a str) -> Self {
         let bytes = input.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut count = 0;
-        for chunk in bytes.chunks(BLOCK) {
-            checkpoints.push(count);
-            count += count_chars(chunk);
+        let mut stretches = Vec::with_capacity(bytes.len() / SUPER + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut total = 0;
+        for stretch in bytes.chunks(SUPER) {
+            stretches.push(total);
+            let mut within = 0usize;
+            for block in stretch.chunks(BLOCK) {
+                // `within` < SUPER ≤ 2^16 here: fewer code points than bytes before the block.
+                blocks.push(u16::try_from(within).unwrap_or(u16::MAX));
+                within += count_chars(block);
+            }
+            total += within;
         }
-        checkpoints.push(count);
-        CharIndex { input, checkpoints }
+        CharIndex {
+            input,
+            stretches,
+            blocks,
+        }
     }
 
     /// The code-point offset of byte offset `byte` (clamped to the input; a byte inside a
     /// character counts as that character's start).
     pub fn to_char(&self, byte: usize) -> usize {
-        let byte = byte.min(self.input.len());
+        let bytes = self.input.as_bytes();
+        let byte = byte.min(bytes.len());
         let block = byte / BLOCK;
-        let base = block * BLOCK;
-        let within = &self.input.as_bytes()[base..byte];
-        self.checkpoints[block] + count_chars(within)
+        let (Some(&stretch), Some(&within)) =
+            (self.stretches.get(byte / SUPER), self.blocks.get(block))
+        else {
+            // Only the end of an input whose length is a multiple of a block lands past the
+            // last entry.
+            return self.stretches.last().copied().unwrap_or(0) + count_chars(tail(bytes));
+        };
+        stretch + usize::from(within) + count_chars(&bytes[block * BLOCK..byte])
     }
+}
+
+/// The bytes of the last stretch.
+fn tail(bytes: &[u8]) -> &[u8] {
+    let start = bytes.len().saturating_sub(1) / SUPER * SUPER;
+    &bytes[start..]
 }
 
 /// The number of code points that start in `bytes`: the bytes that are not UTF-8 continuation
@@ -60,10 +89,8 @@ fn count_chars(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn converts_bytes_to_code_points() {
-        let s = "a中😀b".repeat(200);
-        let index = CharIndex::new(&s);
+    fn check(s: &str) {
+        let index = CharIndex::new(s);
         for (chars, (byte, _)) in s.char_indices().enumerate() {
             assert_eq!(
                 index.to_char(byte),
@@ -76,7 +103,31 @@ mod tests {
             s.chars().count(),
             "the end maps to the char count"
         );
-        for end in 0..=s.len().min(600) {
+        assert_eq!(
+            index.to_char(s.len() + 10),
+            s.chars().count(),
+            "an offset past the end is clamped to the end"
+        );
+    }
+
+    #[test]
+    fn converts_bytes_to_code_points() {
+        check("");
+        check("a");
+        check(&"a中😀b".repeat(200));
+        // Lengths on and around block and stretch boundaries, with multi-byte characters
+        // straddling them.
+        for len in [63, 64, 65, 128, SUPER - 1, SUPER, SUPER + 1, 2 * SUPER + 3] {
+            check(&"x".repeat(len));
+            let mixed: String = "中a😀".chars().cycle().take(len).collect();
+            check(&mixed);
+        }
+    }
+
+    #[test]
+    fn counts_eight_bytes_at_a_time_like_one_at_a_time() {
+        let s = "a中😀b".repeat(200);
+        for end in 0..=600 {
             let prefix = &s.as_bytes()[..end];
             let expected = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count();
             assert_eq!(
@@ -85,10 +136,5 @@ mod tests {
                 "counting {end} bytes eight at a time agrees with counting one at a time"
             );
         }
-        assert_eq!(
-            index.to_char(s.len()),
-            s.chars().count(),
-            "the end maps to the char count"
-        );
     }
 }
