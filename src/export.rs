@@ -34,7 +34,7 @@ fn cells(f: &Figure) -> [(String, bool); 11] {
     let num =
         |d: &Option<crate::decimal::Decimal>| d.as_ref().map(|d| d.to_string()).unwrap_or_default();
     [
-        (opt(&f.section_path), true),
+        (f.section_path.as_deref().unwrap_or("").to_string(), true),
         (opt(&f.subject), true),
         (f.value.to_string(), false),
         (num(&f.value_max), false),

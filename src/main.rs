@@ -298,7 +298,7 @@ fn summary(name: &str, r: &Report, many: bool) -> String {
                 let _ = write!(value, " (= {base}{unit})");
             }
             [
-                f.section_path.clone().unwrap_or_default(),
+                f.section_path.as_deref().unwrap_or("").to_string(),
                 f.text.clone(),
                 value,
                 f.qualifier.clone().unwrap_or_default(),

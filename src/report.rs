@@ -9,6 +9,8 @@
 //! converts (a character outside the BMP, such as an emoji or a CJK Extension B character, is one
 //! code point but two UTF-16 units).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::decimal::Decimal;
@@ -162,9 +164,9 @@ pub struct Figure {
     /// Index in `outline` of the heading the figure stands under.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<usize>,
-    /// The marker path of that heading (`一、（四）`).
+    /// The marker path of that heading (`一、（四）`), shared by all the figures under it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub section_path: Option<String>,
+    pub section_path: Option<Arc<str>>,
     /// Index in `figures` of the total a 其中/分别 part belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,

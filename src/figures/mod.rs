@@ -15,6 +15,7 @@ pub mod words;
 pub mod wordset;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::meta::Elements;
 use crate::outline::Outline;
@@ -40,8 +41,8 @@ pub fn extract(doc: Document<'_>, elements: &Elements, outline: &Outline) -> Fou
     let mut found = Found::default();
     let mut heading = 0usize; // places[..heading] stand before the current position
     let mut current: Option<usize> = None;
-    let paths: Vec<String> = (0..outline.headings.len())
-        .map(|i| section_path(&outline.headings, i))
+    let paths: Vec<Arc<str>> = (0..outline.headings.len())
+        .map(|i| Arc::from(section_path(&outline.headings, i)))
         .collect();
     let input = doc.input;
     for (pi, par) in doc.paragraphs.into_iter().enumerate() {
