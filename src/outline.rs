@@ -53,6 +53,9 @@ struct Candidate {
     enumeration: bool,
     /// An enumeration that follows a comma: only a continuation of a running list.
     after_comma: bool,
+    /// Where the title must end at the latest: the next heading of a text run together on one
+    /// line (`…凝聚法治共识（一）强化理论武装`).
+    limit: Option<usize>,
 }
 
 /// How many candidates ahead an enumeration's `一是` looks for its `二是`.
@@ -140,7 +143,14 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             remember(&mut last_seen, key, number);
         }
         let marker = cand.at..cand.at + cand.marker.len;
-        let title = title_range(&par.text, marker.end, style, cand.enumeration);
+        let mut title = title_range(&par.text, marker.end, style, cand.enumeration);
+        if let Some(limit) = cand.limit.filter(|&l| l < title.end) {
+            let kept = par
+                .text
+                .get(title.start..limit.max(title.start))
+                .unwrap_or("");
+            title.end = title.start + kept.trim_end_matches(is_space).len();
+        }
         let span = par.input_range(marker.start..title.end.max(marker.end));
         let marker_input = par.input_range(marker.clone());
         let index = outline.headings.len();
@@ -241,18 +251,150 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
         if opening.is_none() {
             attachment_list = false;
         }
-        if let Some(marker) = opening.filter(|_| !attachment_list) {
+        let opening_index = out.len();
+        let opening = opening.filter(|_| !attachment_list);
+        if let Some(marker) = opening {
             out.push(Candidate {
                 paragraph: i,
                 marker,
                 at: 0,
                 enumeration: false,
                 after_comma: false,
+                limit: None,
             });
         }
+        let first = out.len();
         enumerations(text, i, &mut out);
+        if run_together(text) {
+            inline_headings(text, i, &mut out, opening.map(|_| opening_index));
+            out[first..].sort_by_key(|c| c.at);
+        }
     }
     out
+}
+
+/// A paragraph this long is a text whose line breaks were lost (a PDF or web copy run together
+/// on one line), in which headings stand inside the paragraph.
+const RUN_TOGETHER_BYTES: usize = 1500;
+/// How far into a run-together heading's title the next heading may begin.
+const MAX_RUN_IN_TITLE_CHARS: usize = 60;
+
+/// Whether a paragraph may hold headings inside it: a text run together on one line.
+fn run_together(text: &str) -> bool {
+    text.len() >= RUN_TOGETHER_BYTES
+}
+
+/// Styles read inside a run-together paragraph: the ones that cannot be mistaken for a number in
+/// a sentence.
+fn inline_style(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Chinese
+            | MarkerStyle::ParenChinese
+            | MarkerStyle::Chapter
+            | MarkerStyle::Section
+            | MarkerStyle::Part
+    )
+}
+
+/// The headings inside a paragraph run together on one line: a marker that opens a sentence
+/// (`。二、…`, `如下：一、…`), or a `（一）` (or the next `X、`) that follows a heading's title with
+/// no punctuation between (`一、…凝聚法治共识（一）强化理论武装。`). A marker is taken only when the
+/// paragraph also holds the number before or after it in its style (or it is the parent of such
+/// a `（一）`), so a stray number in a sentence is not read as a heading.
+///
+/// `opening` is the index in `out` of the heading that opens the paragraph, if any: a `（一）` may
+/// run into its title too.
+fn inline_headings(text: &str, paragraph: usize, out: &mut Vec<Candidate>, opening: Option<usize>) {
+    // Each marker found, and whether it runs into the title before it.
+    let mut found: Vec<(Candidate, bool)> = Vec::new();
+    let mut previous: Option<char> = None;
+    // The end of the title window of the last heading found, for a marker run into it.
+    let title_window = |from: usize| {
+        text.get(from..)
+            .unwrap_or("")
+            .char_indices()
+            .nth(MAX_RUN_IN_TITLE_CHARS)
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    let opening_marker_at = opening.and_then(|k| out.get(k)).map(|c| c.marker);
+    let mut window_end = opening_marker_at.map_or(0, |m| title_window(m.len));
+    let mut last_chinese = opening_marker_at
+        .filter(|m| m.style == MarkerStyle::Chinese)
+        .map(|m| m.number);
+    for (at, c) in text.char_indices() {
+        let opens_sentence =
+            previous.is_some_and(|p| is_sentence_end(p) || matches!(p, '：' | ':'));
+        previous = Some(c);
+        if at == 0 || !(is_chinese_numeral(c) || matches!(c, '（' | '(' | '第')) {
+            continue;
+        }
+        let Some(marker) = text.get(at..).and_then(opening_marker) else {
+            continue;
+        };
+        // Run into the title before it: a `（一）`, or the next `X、` after the last one found
+        // (never a `一、`, which may be the end of a word: `统一、规范`).
+        let run_in = at < window_end
+            && match marker.style {
+                MarkerStyle::ParenChinese => true,
+                MarkerStyle::Chinese => last_chinese.is_some_and(|n| n + 1 == marker.number),
+                _ => false,
+            };
+        if !inline_style(marker.style) || !(opens_sentence || run_in) {
+            continue;
+        }
+        if marker.style == MarkerStyle::Chinese {
+            last_chinese = Some(marker.number);
+        }
+        window_end = title_window(at + marker.len);
+        let candidate = Candidate {
+            paragraph,
+            marker,
+            at,
+            enumeration: false,
+            after_comma: false,
+            limit: None,
+        };
+        found.push((candidate, run_in));
+    }
+    // Keep the markers of a style whose numbers run on within the paragraph (`一、` with `二、`),
+    // and a heading whose title a kept marker runs into (its `二、` may lie past an excerpt's end).
+    let numbers: std::collections::HashSet<(MarkerStyle, u32)> = found
+        .iter()
+        .map(|(c, _)| (c.marker.style, c.marker.number))
+        .collect();
+    let runs = |style: MarkerStyle, number: u32| {
+        numbers.contains(&(style, number + 1))
+            || number > 1 && numbers.contains(&(style, number - 1))
+    };
+    let mut keep = vec![false; found.len()];
+    for i in (0..found.len()).rev() {
+        let (c, _) = &found[i];
+        let parent_of_kept = found.get(i + 1).is_some_and(|&(_, run_in)| run_in)
+            && keep.get(i + 1).copied().unwrap_or(false);
+        keep[i] = runs(c.marker.style, c.marker.number) || parent_of_kept;
+    }
+    // A kept marker run into a title ends that title.
+    for i in 0..found.len() {
+        if !(keep[i] && found[i].1) {
+            continue;
+        }
+        let at = found[i].0.at;
+        let before = match i.checked_sub(1) {
+            Some(k) if keep[k] => found.get_mut(k).map(|(c, _)| c),
+            Some(_) => None,
+            None => opening.and_then(|k| out.get_mut(k)),
+        };
+        if let Some(c) = before {
+            c.limit = Some(at);
+        }
+    }
+    out.extend(
+        found
+            .into_iter()
+            .zip(keep)
+            .filter_map(|((c, _), k)| k.then_some(c)),
+    );
 }
 
 /// The attachment note of GB/T 9704-2012 (`附件：1.…`, `附件：`, `附件1`), not a sentence that
@@ -282,6 +424,7 @@ fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
                 at,
                 enumeration: true,
                 after_comma,
+                limit: None,
             });
         }
     };

@@ -189,6 +189,10 @@ fn a_hundred_thousand_repeated_or_nested_markers() {
         "——",
         "—3—",
         "〔2024〕",
+        // Headings inside a text run together on one line.
+        "。一、甲",
+        "。二、甲（一）乙",
+        "（一）甲（二）",
     ] {
         check(&unit.repeat(n));
         check(&format!("{unit}\n").repeat(n / 2));
