@@ -67,13 +67,17 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
     let doc = source::read(text);
     let elements = meta::extract(&doc);
     let outline = outline::extract(&doc, &elements);
-    // The paragraph spans are read before the figures, which consume the document.
-    let paragraphs = if options.paragraphs {
-        paragraph_spans(&doc, &outline)
-    } else {
-        Vec::new()
-    };
-    let found = figures::extract(doc, &elements, &outline);
+    // The paragraph spans are read as the figure scan consumes the document.
+    let openings = heading_openings(&doc, &outline);
+    let mut paragraphs = Vec::new();
+    if options.paragraphs {
+        paragraphs.reserve_exact(doc.paragraphs.len());
+    }
+    let found = figures::extract(doc, &elements, &outline, |i, p| {
+        if options.paragraphs {
+            paragraphs.push(paragraph_span(p, openings.get(i).copied().flatten()));
+        }
+    });
     let checks = checks::run(&found.figures, &outline.headings);
     let mut report = Report {
         meta: elements.meta,
@@ -88,10 +92,8 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
     report
 }
 
-fn paragraph_spans(
-    doc: &source::Document<'_>,
-    outline: &outline::Outline,
-) -> Vec<report::ParagraphSpan> {
+/// For each paragraph, the index of the heading that opens it, if one does.
+fn heading_openings(doc: &source::Document<'_>, outline: &outline::Outline) -> Vec<Option<usize>> {
     let mut opening = vec![None; doc.paragraphs.len()];
     for (i, place) in outline.places.iter().enumerate() {
         if place.marker.start == 0 {
@@ -100,19 +102,17 @@ fn paragraph_spans(
             }
         }
     }
-    doc.paragraphs
-        .iter()
-        .zip(opening)
-        .map(|(p, heading)| {
-            let span = p.span();
-            report::ParagraphSpan {
-                start: span.start,
-                end: span.end,
-                pieces: p.pieces().map(|r| [r.start, r.end]).collect(),
-                heading,
-            }
-        })
-        .collect()
+    opening
+}
+
+fn paragraph_span(p: &source::Paragraph, heading: Option<usize>) -> report::ParagraphSpan {
+    let span = p.span();
+    report::ParagraphSpan {
+        start: span.start,
+        end: span.end,
+        pieces: p.pieces().map(|r| [r.start, r.end]).collect(),
+        heading,
+    }
 }
 
 /// Converts every byte offset in the report to a code-point offset.

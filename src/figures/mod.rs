@@ -20,7 +20,7 @@ use std::sync::Arc;
 use crate::meta::Elements;
 use crate::outline::Outline;
 use crate::report::{DateMention, Diagnostic, Figure, Heading};
-use crate::source::Document;
+use crate::source::{Document, Paragraph};
 
 /// What the figure scan found, with byte offsets (converted to code points by the caller).
 #[derive(Debug, Clone, Default)]
@@ -36,8 +36,14 @@ pub struct Found {
 /// Finds the figures and dates.
 ///
 /// The document is consumed: each paragraph is dropped once its figures are read, so the
-/// memory of the paragraphs is handed over to the figures instead of adding to it.
-pub fn extract(doc: Document<'_>, elements: &Elements, outline: &Outline) -> Found {
+/// memory of the paragraphs is handed over to the figures instead of adding to it. `visit` sees
+/// each paragraph (with its index) before it is dropped.
+pub fn extract(
+    doc: Document<'_>,
+    elements: &Elements,
+    outline: &Outline,
+    mut visit: impl FnMut(usize, &Paragraph),
+) -> Found {
     let mut found = Found::default();
     let mut heading = 0usize; // places[..heading] stand before the current position
     let mut current: Option<usize> = None;
@@ -46,6 +52,7 @@ pub fn extract(doc: Document<'_>, elements: &Elements, outline: &Outline) -> Fou
         .collect();
     let input = doc.input;
     for (pi, par) in doc.paragraphs.into_iter().enumerate() {
+        visit(pi, &par);
         // The outline is in document order: this paragraph's markers are one run of places.
         let lo = outline.places.partition_point(|p| p.paragraph < pi);
         let hi = outline.places.partition_point(|p| p.paragraph <= pi);
