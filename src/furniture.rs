@@ -71,27 +71,161 @@ fn is_menu_glue(c: char) -> bool {
     )
 }
 
+/// The longest menu word in bytes: a longer word is none, so a line of prose is turned away
+/// after a look at its first few characters.
+const MENU_WORD_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < MENU.len() {
+        if MENU[i].len() > max {
+            max = MENU[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// What the words of a line (split at spaces and [menu glue](is_menu_glue)) are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    /// There are none.
+    None,
+    /// All are menu words.
+    Menu,
+    /// At least one is not a menu word.
+    Other,
+}
+
+/// Reads the words of `text` up to the first that is no menu word, looking at most
+/// [`MENU_WORD_BYTES`] into it.
+fn menu_words(text: &str) -> Words {
+    let separator = |c: char| is_space(c) || is_menu_glue(c);
+    let mut rest = text;
+    let mut any = false;
+    loop {
+        rest = rest.trim_start_matches(separator);
+        if rest.is_empty() {
+            return if any { Words::Menu } else { Words::None };
+        }
+        any = true;
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(|c| MENU_FIRSTS.contains(&c))
+        {
+            return Words::Other;
+        }
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if separator(c) {
+                end = i;
+                break;
+            }
+            if i >= MENU_WORD_BYTES {
+                return Words::Other;
+            }
+        }
+        let (word, after) = rest.split_at(end);
+        if !MENU.contains(&word) {
+            return Words::Other;
+        }
+        rest = after;
+    }
+}
+
+/// The first characters of the menu words and of the prefixes: a line that opens with none of
+/// them is no menu and has no prefix, which one look tells.
+const MENU_FIRSTS: [char; MENU.len()] = first_chars(MENU);
+const PREFIX_FIRSTS: [char; PREFIXES.len()] = first_chars(PREFIXES);
+
+/// The first character of each of `words`.
+const fn first_chars<const N: usize>(words: &[&str]) -> [char; N] {
+    let mut firsts = ['\0'; N];
+    let mut i = 0;
+    while i < N {
+        firsts[i] = first_char(words[i]);
+        i += 1;
+    }
+    firsts
+}
+
+/// The first character of a non-empty `word` (decoded from UTF-8 by hand, so that it runs at
+/// compile time).
+const fn first_char(word: &str) -> char {
+    let b = word.as_bytes();
+    let lead = b[0] as u32;
+    let (mut code, len) = match lead {
+        0x00..=0x7F => (lead, 1),
+        0x80..=0xDF => (lead & 0x1F, 2),
+        0xE0..=0xEF => (lead & 0x0F, 3),
+        _ => (lead & 0x07, 4),
+    };
+    let mut k = 1;
+    while k < len {
+        code = code << 6 | (b[k] & 0x3F) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("a table word is valid UTF-8"),
+    }
+}
+
+/// Whether `text` has at most `n` characters; counts no further than its first `4 × n` bytes.
+fn at_most_chars(text: &str, n: usize) -> bool {
+    // A character is one to four bytes; each has one byte that is no continuation byte.
+    text.len() <= n
+        || (text.len() <= n.saturating_mul(4)
+            && text.bytes().filter(|&b| !is_continuation(b)).count() <= n)
+}
+
+/// A UTF-8 continuation byte (`10xxxxxx`).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// A character a page-number line may hold (see [`is_page_number`]).
+fn is_page_number_char(c: char) -> bool {
+    is_page_dash(c)
+        || is_space(c)
+        || is_digit(c)
+        || matches!(c, '第' | '共' | '页' | '，' | ',' | '/' | '／')
+}
+
+/// A dash or dot around a page number (`— 3 —`, `·3·`, `~3~`).
+fn is_page_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—'
+            | '–'
+            | '－'
+            | '―'
+            | '─'
+            | '━'
+            | '‐'
+            | '‑'
+            | '−'
+            | '·'
+            | '•'
+            | '~'
+            | '～'
+    )
+}
+
+/// A dash of a page mark beside a page foot's words (`— 12 —　某某市人民政府公报`).
+fn is_mark_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '－' | '―' | '─' | '‐' | '−')
+}
+
 /// A page-number line: `— 3 —`, `- 3 -`, `－3－`, `—3—`, `·3·`, `第 3 页`, `第3页 共10页`,
 /// `3/10`, or a bare number alone on a line.
 pub fn is_page_number(text: &str) -> bool {
-    let dash = |c: char| {
-        matches!(
-            c,
-            '-' | '—'
-                | '–'
-                | '－'
-                | '―'
-                | '─'
-                | '━'
-                | '‐'
-                | '‑'
-                | '−'
-                | '·'
-                | '•'
-                | '~'
-                | '～'
-        ) || is_space(c)
-    };
+    // Every character of a page-number line is a dash, a space, a digit or a footer word, so a
+    // line of prose is turned away at its first character.
+    if !text.starts_with(|c: char| is_page_number_char(c)) {
+        return false;
+    }
+    let dash = |c: char| is_page_dash(c) || is_space(c);
     let core = text.trim_matches(dash);
     let mut digits = 0;
     let mut rest = core;
@@ -114,7 +248,7 @@ pub fn is_page_number(text: &str) -> bool {
 /// A page number between dashes (`— 12 —`, `- 12 -`) at the start or the end of `text`; returns
 /// the rest of the text.
 fn strip_page_mark(text: &str) -> Option<&str> {
-    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '―' | '─' | '‐' | '−');
+    let dash = is_mark_dash;
     // Reads `dashes spaces digits spaces dashes` from the start of `chars`, returning its length
     // in characters.
     let mark = |chars: &mut dyn Iterator<Item = char>| -> Option<usize> {
@@ -159,7 +293,12 @@ fn strip_page_mark(text: &str) -> Option<&str> {
 /// A page foot or head that carries the page number beside the publication's name
 /// (`— 12 —　某某市人民政府公报`): short, and no sentence.
 pub fn is_page_foot(text: &str) -> bool {
-    text.chars().count() <= 40
+    // The page mark opens or closes the line (after any space); the rest of the line is looked
+    // at only then.
+    let dash_or_space = |c: char| is_mark_dash(c) || is_space(c);
+    let may_mark = text.starts_with(dash_or_space) || text.ends_with(dash_or_space);
+    may_mark
+        && at_most_chars(text, 40)
         && strip_page_mark(text).is_some_and(|rest| {
             !rest.contains(['。', '，', '；', '！', '？', '：']) && rest.chars().count() <= 30
         })
@@ -167,52 +306,56 @@ pub fn is_page_foot(text: &str) -> bool {
 
 /// A newspaper jump marker: `（下转第四版）`, `（上接第1版）`.
 pub fn is_jump_marker(text: &str) -> bool {
+    if !text.ends_with(['版', '）', ')']) {
+        return false;
+    }
     let inner = text
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    inner.chars().count() <= 12
+    inner.ends_with('版')
         && ["下转", "上接", "转第", "接第"]
             .iter()
             .any(|p| inner.starts_with(p))
-        && inner.ends_with('版')
+        && at_most_chars(inner, 12)
 }
 
 /// A line a web page adds around a document.
 pub fn is_furniture(text: &str) -> bool {
-    let short = text.chars().count() <= 40;
-    let mut words = text
-        .split(|c: char| is_space(c) || is_menu_glue(c))
-        .filter(|t| !t.is_empty())
-        .peekable();
-    if words.peek().is_none() {
+    // Only short lines are furniture, unless they are menus; the length is counted last, as
+    // cheaper looks turn most lines away.
+    let short = || at_most_chars(text, 40);
+    match menu_words(text) {
         // Only brackets and separators: the remains of a menu (`】`).
-        return short;
-    }
-    if words.all(|t| MENU.contains(&t)) {
-        return true;
-    }
-    if !short {
-        return false;
+        Words::None => return short(),
+        Words::Menu => return true,
+        Words::Other => {}
     }
     // `（来源：青海日报）`
     let bare = text.trim_start_matches(['（', '(']);
-    if PREFIXES.iter().any(|p| bare.starts_with(p)) {
-        return true;
+    let opening = bare.chars().next();
+    if opening.is_some_and(|c| PREFIX_FIRSTS.contains(&c))
+        && PREFIXES.iter().any(|p| bare.starts_with(p))
+    {
+        return short();
     }
     // `时间：2026-02-02` is a web page's stamp; `时间：2024年4月1日上午9时` is a meeting notice's.
-    if let Some(stamp) = bare
-        .strip_prefix("时间：")
-        .or_else(|| bare.strip_prefix("时间:"))
-    {
-        return !stamp.contains('年') && stamp.chars().any(|c| matches!(c, '-' | '/'));
+    let stamp = match opening {
+        Some('时') => bare
+            .strip_prefix("时间：")
+            .or_else(|| bare.strip_prefix("时间:")),
+        _ => None,
+    };
+    if let Some(stamp) = stamp {
+        return short() && !stamp.contains('年') && stamp.chars().any(|c| matches!(c, '-' | '/'));
     }
     // A photo credit: `王正谱作政府工作报告。本报记者 霍艳恩摄`.
-    if text.ends_with('摄') && text.contains("记者") {
-        return true;
+    if text.ends_with('摄') {
+        return short() && text.contains("记者");
     }
     // A bare timestamp `2026-01-31 07:00:44`.
     text.chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | ' ' | '/' | '.'))
+        && short()
         && text.contains('-')
         && text.contains(':')
 }
@@ -220,6 +363,48 @@ pub fn is_furniture(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_characters_of_the_tables_are_read_at_compile_time() {
+        for (words, firsts) in [(MENU, &MENU_FIRSTS[..]), (PREFIXES, &PREFIX_FIRSTS[..])] {
+            for (word, first) in words.iter().zip(firsts) {
+                assert_eq!(
+                    word.chars().next(),
+                    Some(*first),
+                    "{word:?} opens with {first:?}"
+                );
+            }
+        }
+        let longest = MENU.iter().map(|w| w.len()).max();
+        assert_eq!(
+            Some(MENU_WORD_BYTES),
+            longest,
+            "the longest menu word is measured"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_no_furniture_but_long_menus_are() {
+        let prose = "来源广泛".repeat(20);
+        assert!(!is_furniture(&prose), "a long line is no furniture");
+        let menu = "【打印】 ".repeat(30);
+        assert!(is_furniture(&menu), "a long menu line is furniture");
+        let glue = "】".repeat(41);
+        assert!(
+            !is_furniture(&glue),
+            "41 separators alone are too long for a menu's remains"
+        );
+        assert!(
+            is_furniture(&glue[3..]),
+            "40 separators alone are a menu's remains"
+        );
+        let source = |n: usize| format!("来源：{}", "某".repeat(n));
+        assert!(!is_furniture(&source(38)), "a source line is short");
+        assert!(
+            is_furniture(&source(37)),
+            "a source line of 40 characters is furniture"
+        );
+    }
 
     #[test]
     fn page_numbers() {

@@ -154,18 +154,49 @@ enum LineKind {
     Text,
 }
 
+/// One input line as the layout sees it. Kept small (32 bytes), as there is one per input line:
+/// the widths saturate at `u32::MAX` columns, far beyond any width the layout compares with.
 #[derive(Debug, Clone)]
 struct Line {
     /// The content, without indent, trailing space or any markdown prefix.
     content: Range<usize>,
-    kind: LineKind,
     /// Indent width in columns.
-    indent: usize,
+    indent: u32,
     /// Content width in columns.
-    width: usize,
-    /// The content's first and last characters.
-    first: Option<char>,
-    last: Option<char>,
+    width: u32,
+    kind: LineKind,
+    /// Whether the content holds no blank (space, invisible mark or `&`), so that it is kept
+    /// whole.
+    plain: bool,
+}
+
+impl Line {
+    fn text<'i>(&self, input: &'i str) -> &'i str {
+        input.get(self.content.clone()).unwrap_or("")
+    }
+
+    /// The content's first character.
+    fn first(&self, input: &str) -> Option<char> {
+        self.text(input).chars().next()
+    }
+
+    /// The content's last character.
+    fn last(&self, input: &str) -> Option<char> {
+        self.text(input).chars().next_back()
+    }
+
+    fn width(&self) -> usize {
+        self.width as usize
+    }
+
+    fn indent(&self) -> usize {
+        self.indent as usize
+    }
+}
+
+/// A width in columns as a [`Line`] holds it.
+fn saturate(columns: usize) -> u32 {
+    u32::try_from(columns).unwrap_or(u32::MAX)
 }
 
 /// How the text is laid out, read from all its lines at once.
@@ -228,12 +259,16 @@ pub fn read(input: &str) -> Document<'_> {
         }
         if let Some(par) = current.as_mut() {
             let text_start = par.text.len();
-            append_line(par, input, line.content.clone());
+            if line.plain {
+                par.push(input, line.content.clone());
+            } else {
+                append_line(par, input, line.content.clone());
+            }
             par.source_lines.push(SourceLine {
                 input: line.content.clone(),
                 text_start,
-                indent: line.indent,
-                width: line.width,
+                indent: line.indent(),
+                width: line.width(),
             });
             par.lines += 1;
         }
@@ -252,42 +287,62 @@ pub fn read(input: &str) -> Document<'_> {
 
 /// Splits the input into lines (LF, CRLF or lone CR) and says what each is.
 fn classify(input: &str) -> Vec<Line> {
-    let mut ranges = Vec::new();
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                ranges.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                ranges.push(start..i);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    let front_matter_end = front_matter(input, line_ranges(input));
+    let mut lines = Vec::with_capacity(line_count(input));
+    lines.extend(line_ranges(input).map(|range| line(input, range)));
+    for line in lines.iter_mut().take(front_matter_end) {
+        line.kind = LineKind::Furniture;
     }
-    ranges.push(start..bytes.len());
-    let front_matter_end = front_matter(input, &ranges);
-    let mut lines: Vec<Line> = ranges
-        .into_iter()
-        .enumerate()
-        .map(|(n, range)| {
-            let mut line = line(input, range);
-            if n < front_matter_end {
-                line.kind = LineKind::Furniture;
-            }
-            line
-        })
-        .collect();
     keep_bare_numbers_unless_paginating(input, &mut lines);
     lines
+}
+
+/// The byte ranges of the input's lines, without their line breaks (LF, CRLF or lone CR).
+fn line_ranges(input: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = input.as_bytes();
+    // Most texts break lines with LF alone, which a fast search finds.
+    let cr = bytes.contains(&b'\r');
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let rest = bytes.get(from..).unwrap_or_default();
+        let found = if cr {
+            rest.iter().position(|&b| b == b'\n' || b == b'\r')
+        } else {
+            input.get(from..).and_then(|r| r.find('\n'))
+        };
+        let Some(k) = found else {
+            start = None;
+            return Some(from..bytes.len());
+        };
+        let end = from + k;
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        start = Some(end + 1 + usize::from(crlf));
+        Some(from..end)
+    })
+}
+
+/// How many items [`line_ranges`] yields.
+fn line_count(input: &str) -> usize {
+    let bytes = input.as_bytes();
+    let count = |byte: u8| -> usize {
+        // Counted in blocks whose count fits a byte, which the compiler turns into vector code.
+        bytes
+            .chunks(255)
+            .map(|block| {
+                let n: u8 = block.iter().map(|&b| u8::from(b == byte)).sum();
+                usize::from(n)
+            })
+            .sum()
+    };
+    let lf = count(b'\n');
+    let cr = count(b'\r');
+    let crlf = if cr == 0 {
+        0
+    } else {
+        bytes.windows(2).filter(|w| w == b"\r\n").count()
+    };
+    lf + cr - crlf + 1
 }
 
 /// In a hard-wrapped text, a short line repeated on page after page next to the page number is a
@@ -324,7 +379,7 @@ fn drop_running_heads(input: &str, lines: &mut [Line]) {
             .into_iter()
             .chain(texts(&mut after.into_iter()))
         {
-            if lines[i].width <= 60 {
+            if lines[i].width() <= 60 {
                 near_pages.entry(text(&lines[i])).or_default().insert(i);
             }
         }
@@ -383,19 +438,17 @@ fn keep_bare_numbers_unless_paginating(input: &str, lines: &mut [Line]) {
 }
 
 /// The number of lines in a YAML front-matter block (`---` … `---`) at the top, or 0.
-fn front_matter(input: &str, lines: &[Range<usize>]) -> usize {
-    let trimmed = |r: &Range<usize>| {
+fn front_matter(input: &str, mut lines: impl Iterator<Item = Range<usize>>) -> usize {
+    let trimmed = |r: Range<usize>| {
         input
-            .get(r.clone())
+            .get(r)
             .unwrap_or("")
             .trim_matches(|c: char| is_space(c) || is_invisible(c))
     };
-    if lines.first().map(trimmed) != Some("---") {
+    if lines.next().map(trimmed) != Some("---") {
         return 0;
     }
     lines
-        .iter()
-        .skip(1)
         .take(200)
         .position(|r| trimmed(r) == "---")
         .map_or(0, |k| k + 2)
@@ -409,7 +462,7 @@ fn line(input: &str, range: Range<usize>) -> Line {
     }
     let body = &raw[lead..];
     // Space characters make the indent; invisible marks and entities add nothing.
-    let indent = raw[..lead]
+    let indent: usize = raw[..lead]
         .chars()
         .filter(|&c| is_space(c) && !is_invisible(c))
         .map(width)
@@ -417,10 +470,13 @@ fn line(input: &str, range: Range<usize>) -> Line {
     let mut kept = body;
     loop {
         let trimmed = kept.trim_end_matches(|c: char| is_space(c) || is_invisible(c));
-        let trimmed = SPACE_ENTITIES
-            .iter()
-            .find_map(|e| strip_suffix_ignore_case(trimmed, e))
-            .unwrap_or(trimmed);
+        // Every space entity ends with `;`.
+        let entity = trimmed.ends_with(';').then(|| {
+            SPACE_ENTITIES
+                .iter()
+                .find_map(|e| strip_suffix_ignore_case(trimmed, e))
+        });
+        let trimmed = entity.flatten().unwrap_or(trimmed);
         if trimmed.len() == kept.len() {
             break;
         }
@@ -452,15 +508,54 @@ fn line(input: &str, range: Range<usize>) -> Line {
             kind = LineKind::Furniture;
         }
     }
-    let text = input.get(content.clone()).unwrap_or("");
+    let (columns, plain) = measure(input.get(content.clone()).unwrap_or(""));
     Line {
-        width: text.chars().map(width).sum(),
-        first: text.chars().next(),
-        last: text.chars().next_back(),
         content,
+        indent: saturate(indent),
+        width: saturate(columns),
         kind,
-        indent,
+        plain,
     }
+}
+
+/// The display width of `text` (the sum of its characters' [`width`]s) and whether it holds no
+/// blank (a space, an invisible mark or `&`, which [`append_line`] looks at), in one pass over
+/// its bytes. (`plain` may be false for a few other characters: see [`may_be_blank`].)
+fn measure(text: &str) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut columns = 0;
+    let mut plain = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // ASCII: one column; controls, spaces and `&` are blanks or may start one.
+            0x00..=0x7F => {
+                columns += 1;
+                plain &= b > b' ' && b != b'&' && b != 0x7F;
+                i += 1;
+            }
+            // U+5000–U+9FFF: CJK ideographs, two columns, never blank.
+            0xE5..=0xE9 => {
+                columns += 2;
+                i += 3;
+            }
+            // U+3000–U+303F: CJK punctuation (`。、《》`), two columns; U+3000 is a space.
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => {
+                columns += 2;
+                plain &= bytes.get(i + 2) != Some(&0x80);
+                i += 3;
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                columns += width(c);
+                plain &= !may_be_blank(bytes.get(i..).unwrap_or_default());
+                i += c.len_utf8();
+            }
+        }
+    }
+    (columns, plain)
 }
 
 /// Reads the layout from the widths of all text lines (see the module docs).
@@ -477,7 +572,7 @@ fn layout(lines: &[Line]) -> Layout {
             continue;
         }
         texts += 1;
-        if let Some(slot) = counts.get_mut(line.width) {
+        if let Some(slot) = counts.get_mut(line.width()) {
             *slot += 1;
         }
         if line.indent >= 2 {
@@ -542,15 +637,17 @@ fn continues(
         // One paragraph a line: only a page seam inside a sentence joins.
         let last = par.text.chars().next_back();
         // A numbered heading line standing alone (`1.2 编制依据`) ends before a page break.
-        let heading_line = par.lines == 1
-            && crate::markers::opening_marker(&par.text).is_some_and(|m| {
-                let title = par.text.get(m.len..).unwrap_or("");
-                !title.contains(|c: char| is_cjk_punct(c) && !is_closing(c))
-            });
+        let heading_line = || {
+            par.lines == 1
+                && crate::markers::opening_marker(&par.text).is_some_and(|m| {
+                    let title = par.text.get(m.len..).unwrap_or("");
+                    !title.contains(|c: char| is_cjk_punct(c) && !is_closing(c))
+                })
+        };
         return seam
             && !ended
-            && !heading_line
-            && last.is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'));
+            && last.is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'))
+            && !heading_line();
     };
     // A paragraph's first line is indented by two characters (GB/T 9704-2012, 7.3.4), which a
     // PDF text extractor does not reproduce: its full width is two characters less.
@@ -560,9 +657,9 @@ fn continues(
         full
     };
     let no_room = |line: &Line, next: Option<&Line>, cap: usize| {
-        line.width + next.and_then(|l| l.first).map_or(0, width) > cap
+        line.width() + next.and_then(|l| l.first(input)).map_or(0, width) > cap
     };
-    if ended || prev.last.is_some_and(|c| matches!(c, '：' | '；')) {
+    if ended || prev.last(input).is_some_and(|c| matches!(c, '：' | '；')) {
         // A sentence that ends at the margin may still be followed by more of the paragraph,
         // unless the next line opens like a numbered heading, or is a paragraph's indented
         // first line: too short for the full width, yet going on past its end.
@@ -574,7 +671,7 @@ fn continues(
         // its own (`主要做法`), not the last line of the paragraph, which would end a sentence.
         let next_is_subhead = !no_room(next, following, full)
             && next
-                .last
+                .last(input)
                 .is_some_and(|c| is_cjk(c) || c.is_ascii_alphanumeric());
         no_room(prev, Some(next), cap)
             && !starts_like_heading(next_text)
@@ -585,7 +682,7 @@ fn continues(
         // so their widths vary by a few columns). A first line must be full: a short one is a
         // heading or a title line of its own. A numbered heading may also follow a line that
         // ends without punctuation (`…通知如下`), unless that line stops inside a clause.
-        let inside_clause = prev.last.is_some_and(|c| {
+        let inside_clause = prev.last(input).is_some_and(|c| {
             matches!(c, '，' | '、' | ',' | '第' | '“' | '《' | '（' | '(')
                 || is_digit(c)
                 || c.is_ascii_alphanumeric()
@@ -594,7 +691,7 @@ fn continues(
             return false;
         }
         no_room(prev, Some(next), cap)
-            || (par.lines > 1 && prev.width * 10 >= cap * 8 && !starts_like_heading(next_text))
+            || (par.lines > 1 && prev.width() * 10 >= cap * 8 && !starts_like_heading(next_text))
     }
 }
 
@@ -645,28 +742,36 @@ fn blank_len(text: &str) -> Option<usize> {
 
 /// Appends one line's content, dropping spaces that stand next to CJK text (`2023 年`,
 /// `政 府 工 作 报 告`), invisible characters and space entities, keeping one space between
-/// Latin words. Each run of blanks is looked at once, so the work is linear in the line's length.
+/// Latin words. Each run of blanks is looked at once, and the text between blanks is copied in
+/// one go, so the work is linear in the line's length.
 fn append_line(par: &mut Paragraph, input: &str, content: Range<usize>) {
     let Some(text) = input.get(content.clone()) else {
         return;
     };
     let base = content.start;
     let wide = |c: char| is_cjk(c) || is_cjk_punct(c);
+    // The last character kept (or dropped as invisible) before the one looked at.
     let mut prev: Option<char> = par.text.chars().next_back();
-    let mut run_start = base;
-    // Characters before `skip` belong to a run of blanks already handled.
-    let mut skip = 0;
-    for (i, c) in text.char_indices() {
-        if i < skip {
-            continue;
+    let mut run_start = 0;
+    // Everything before `i` has been looked at.
+    let mut i = 0;
+    while let Some(at) = next_blank_candidate(text.as_bytes(), i) {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if at > i {
+            // Between `i` and `at` stand only characters that are kept as they are.
+            prev = text.get(..at).and_then(|before| before.chars().next_back());
         }
+        let after = at + c.len_utf8();
+        i = after;
         if is_invisible(c) {
-            par.push(input, run_start..base + i);
-            run_start = base + i + c.len_utf8();
+            par.push(input, base + run_start..base + at);
+            run_start = after;
             continue;
         }
         let blank = if is_space(c) || c == '&' {
-            text.get(i..).and_then(blank_len)
+            text.get(at..).and_then(blank_len)
         } else {
             None
         };
@@ -674,23 +779,53 @@ fn append_line(par: &mut Paragraph, input: &str, content: Range<usize>) {
             prev = Some(c);
             continue;
         };
-        let mut end = i + first;
+        let mut end = at + first;
         while let Some(n) = text.get(end..).and_then(blank_len) {
             end += n;
         }
         let next = text.get(end..).and_then(|rest| rest.chars().next());
-        par.push(input, run_start..base + i);
+        par.push(input, base + run_start..base + at);
         // One real space between two narrow characters stays (`GIS data`); an entity never.
         let keep_one =
             is_space(c) && prev.is_some_and(|p| !wide(p)) && next.is_some_and(|n| !wide(n));
         if keep_one {
-            par.push(input, base + i..base + i + c.len_utf8());
+            par.push(input, base + at..base + after);
             prev = Some(c);
         }
-        run_start = base + end;
-        skip = end;
+        run_start = end;
+        i = end;
     }
-    par.push(input, run_start..content.end);
+    par.push(input, base + run_start..content.end);
+}
+
+/// The byte offset of the next character at or after `from` in the UTF-8 `bytes` that may be a
+/// space, an invisible mark or `&` (see [`may_be_blank`]).
+fn next_blank_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    // A continuation byte (0x80–0xBF) never passes the filter, so only character starts are
+    // tried.
+    rest.iter()
+        .enumerate()
+        .position(|(k, _)| may_be_blank(rest.get(k..).unwrap_or_default()))
+        .map(|k| from + k)
+}
+
+/// Whether the UTF-8 text `bytes` may begin with a space, an invisible mark or `&`: every
+/// character that is one begins so (a test checks all of Unicode), and the few others that do
+/// (line breaks, C1 controls) are told apart by the caller, so that ordinary text is skipped a
+/// byte at a time without decoding it.
+fn may_be_blank(bytes: &[u8]) -> bool {
+    match bytes {
+        [0x00..=0x20 | b'&' | 0x7F, ..] => true,
+        // U+00A0
+        [0xC2, 0xA0, ..] => true,
+        // U+2000–U+200F, U+202A–U+202F; U+205F, U+2060, U+2066–U+2069
+        [0xE2, 0x80, 0x80..=0x8F | 0xAA..=0xAF, ..] => true,
+        [0xE2, 0x81, 0x9F | 0xA0 | 0xA6..=0xA9, ..] => true,
+        // U+3000, U+FEFF
+        [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBB, 0xBF, ..] => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -731,6 +866,110 @@ mod tests {
                     doc.input.is_char_boundary(r.start) && doc.input.is_char_boundary(r.end),
                     "on boundaries"
                 );
+            }
+        }
+    }
+
+    /// Every character of Unicode, encoded alone and inside text.
+    fn every_char() -> impl Iterator<Item = char> {
+        (0..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn the_blank_filter_lets_every_blank_through() {
+        for c in every_char() {
+            let blank = is_space(c) || is_invisible(c) || c == '&';
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if blank {
+                assert!(
+                    may_be_blank(bytes),
+                    "{c:?} is looked at as a possible blank"
+                );
+            }
+            let text = format!("文{c}字");
+            if blank {
+                assert_eq!(
+                    next_blank_candidate(text.as_bytes(), 0),
+                    Some("文".len()),
+                    "the scan stops at {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn measuring_a_line_agrees_with_its_characters() {
+        for c in every_char() {
+            let text = format!("a{c}中");
+            let (columns, plain) = measure(&text);
+            assert_eq!(
+                columns,
+                1 + width(c) + 2,
+                "{c:?} is measured as its width says"
+            );
+            if is_space(c) || is_invisible(c) || c == '&' {
+                assert!(!plain, "a line holding {c:?} is not plain");
+            }
+        }
+    }
+
+    /// The cleaning rules applied one character at a time: what the scanning in `append_line`
+    /// must give.
+    fn append_line_by_chars(text: &str) -> String {
+        let wide = |c: char| is_cjk(c) || is_cjk_punct(c);
+        let mut out = String::new();
+        let mut prev: Option<char> = None;
+        let mut skip = 0;
+        for (i, c) in text.char_indices() {
+            if i < skip || is_invisible(c) {
+                continue;
+            }
+            let blank = if is_space(c) || c == '&' {
+                text.get(i..).and_then(blank_len)
+            } else {
+                None
+            };
+            let Some(first) = blank else {
+                out.push(c);
+                prev = Some(c);
+                continue;
+            };
+            let mut end = i + first;
+            while let Some(n) = text.get(end..).and_then(blank_len) {
+                end += n;
+            }
+            let next = text.get(end..).and_then(|rest| rest.chars().next());
+            if is_space(c) && prev.is_some_and(|p| !wide(p)) && next.is_some_and(|n| !wide(n)) {
+                out.push(c);
+                prev = Some(c);
+            }
+            skip = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_a_line_follows_the_rules(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "GIS", "1", "5.1", "&", "&nbsp;", "&NBSP;", "&#160;", "&amp;", " ",
+                    "\t", "\u{3000}", "\u{a0}", "\u{200b}", "\u{200d}", "\u{feff}",
+                    "\u{202a}", "\u{2060}", "\u{2066}", "\u{1}", "\u{7f}", "\u{85}", "年",
+                    "报告", "。", "，", "“", "—", "（", "😀", "𠀀", "é", "·",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            let mut par = Paragraph::default();
+            append_line(&mut par, &text, 0..text.len());
+            proptest::prop_assert_eq!(&par.text, &append_line_by_chars(&text));
+            let joined: String = par.pieces().filter_map(|r| text.get(r)).collect();
+            proptest::prop_assert_eq!(&joined, &par.text);
+            if measure(&text).1 {
+                proptest::prop_assert_eq!(&par.text, &text);
             }
         }
     }
