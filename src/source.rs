@@ -47,6 +47,8 @@ pub struct SourceLine {
 pub struct Paragraph {
     /// The cleaned text: hard line breaks, indents and stray spaces removed.
     pub text: String,
+    /// The pieces of the text; empty when each source line was copied whole (one piece a line),
+    /// as most are, so that the source lines tell them.
     pieces: Vec<Piece>,
     source_lines: Vec<SourceLine>,
     /// How many input lines were joined into this paragraph.
@@ -76,14 +78,53 @@ impl Paragraph {
         self.text.push_str(slice);
     }
 
+    /// The piece that a source line is when it was copied whole.
+    fn whole_line(line: &SourceLine) -> Piece {
+        Piece {
+            clean: line.text_start,
+            input: line.input.start,
+            len: line.input.len(),
+        }
+    }
+
+    /// Whether the pieces are one a source line, each line copied whole.
+    fn pieces_are_lines(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    fn piece_count(&self) -> usize {
+        if self.pieces_are_lines() {
+            self.source_lines.len()
+        } else {
+            self.pieces.len()
+        }
+    }
+
+    fn piece(&self, k: usize) -> Option<Piece> {
+        if self.pieces_are_lines() {
+            self.source_lines.get(k).map(Self::whole_line)
+        } else {
+            self.pieces.get(k).copied()
+        }
+    }
+
     /// The input byte offset of the character at byte `clean` of the text. `clean` at or past
     /// the text's end maps to the end of the last piece.
     pub fn to_input(&self, clean: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.clean <= clean);
-        match i.checked_sub(1).and_then(|k| self.pieces.get(k)) {
+        // The number of pieces that start at or before `clean` (they are in order).
+        let (mut lo, mut hi) = (0, self.piece_count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.piece(mid).is_some_and(|p| p.clean <= clean) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match lo.checked_sub(1).and_then(|k| self.piece(k)) {
             Some(p) if clean < p.clean + p.len => p.input + (clean - p.clean),
             Some(p) => p.input + p.len,
-            None => self.pieces.first().map_or(0, |p| p.input),
+            None => self.piece(0).map_or(0, |p| p.input),
         }
     }
 
@@ -116,7 +157,40 @@ impl Paragraph {
 
     /// The input byte ranges whose concatenation is the text.
     pub fn pieces(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.pieces.iter().map(|p| p.input..p.input + p.len)
+        (0..self.piece_count())
+            .filter_map(|k| self.piece(k))
+            .map(|p| p.input..p.input + p.len)
+    }
+
+    /// A copy of this paragraph being read, in memory of its exact size, its pieces left to the
+    /// source lines when they tell them.
+    fn finished(&self) -> Paragraph {
+        let whole_lines = self.pieces.len() == self.source_lines.len()
+            && self
+                .pieces
+                .iter()
+                .zip(&self.source_lines)
+                .all(|(p, l)| *p == Self::whole_line(l));
+        Paragraph {
+            text: self.text.as_str().into(),
+            pieces: if whole_lines {
+                Vec::new()
+            } else {
+                self.pieces.to_vec()
+            },
+            source_lines: self.source_lines.to_vec(),
+            lines: self.lines,
+            indented: self.indented,
+        }
+    }
+
+    /// Empties this paragraph for the next one, keeping its memory.
+    fn clear(&mut self) {
+        self.text.clear();
+        self.pieces.clear();
+        self.source_lines.clear();
+        self.lines = 0;
+        self.indented = false;
     }
 
     /// The input byte range the whole paragraph was read from.
@@ -218,7 +292,17 @@ pub fn read(input: &str) -> Document<'_> {
         drop_running_heads(input, &mut lines);
     }
     let mut paragraphs = Vec::new();
-    let mut current: Option<Paragraph> = None;
+    // The paragraph being read, in buffers that serve one paragraph after the other; each is
+    // copied out at its exact size when it ends (memory counts: a paragraph's own grows by
+    // doubling).
+    let mut current = Paragraph::default();
+    let mut open = false;
+    let mut finish = |current: &mut Paragraph| {
+        if !current.text.is_empty() {
+            paragraphs.push(current.finished());
+        }
+        current.clear();
+    };
     let mut previous: Option<&Line> = None;
     // What stood between the previous text line and this one.
     let mut seam = false;
@@ -239,45 +323,46 @@ pub fn read(input: &str) -> Document<'_> {
             }
             LineKind::Text => {}
         }
-        let joins = match (previous, current.as_ref()) {
-            (Some(prev), Some(par)) if !boundary || seam => {
+        let joins = match (previous, open) {
+            (Some(prev), true) if !boundary || seam => {
                 let following = lines
                     .iter()
                     .skip(n + 1)
                     .take(8)
                     .find(|l| l.kind == LineKind::Text);
-                continues(input, [prev, line], following, par, &layout, seam)
+                continues(input, [prev, line], following, &current, &layout, seam)
             }
             _ => false,
         };
         if !joins {
-            paragraphs.extend(current.take());
-            current = Some(Paragraph {
-                indented: line.indent > 0,
-                ..Paragraph::default()
-            });
-        }
-        if let Some(par) = current.as_mut() {
-            let text_start = par.text.len();
-            if line.plain {
-                par.push(input, line.content.clone());
-            } else {
-                append_line(par, input, line.content.clone());
+            if open {
+                finish(&mut current);
             }
-            par.source_lines.push(SourceLine {
-                input: line.content.clone(),
-                text_start,
-                indent: line.indent(),
-                width: line.width(),
-            });
-            par.lines += 1;
+            current.indented = line.indent > 0;
+            open = true;
         }
+        let par = &mut current;
+        let text_start = par.text.len();
+        if line.plain {
+            par.push(input, line.content.clone());
+        } else {
+            append_line(par, input, line.content.clone());
+        }
+        par.source_lines.push(SourceLine {
+            input: line.content.clone(),
+            text_start,
+            indent: line.indent(),
+            width: line.width(),
+        });
+        par.lines += 1;
         previous = Some(line);
         seam = false;
         boundary = false;
     }
-    paragraphs.extend(current);
-    paragraphs.retain(|p| !p.text.is_empty());
+    if open {
+        finish(&mut current);
+    }
+    paragraphs.shrink_to_fit();
     Document {
         input,
         paragraphs,
