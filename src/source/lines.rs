@@ -1,0 +1,371 @@
+//! The input's lines: where they break, what each is (text, blank, page number, furniture), and
+//! how wide each is.
+
+use std::ops::Range;
+
+use super::blanks::{blank_len, may_be_blank, trim_blanks_end};
+use crate::chars::{is_digit, is_invisible, is_space, width};
+use crate::furniture::{is_furniture, is_jump_marker, is_page_foot, is_page_number};
+
+/// What one input line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LineKind {
+    Blank,
+    /// A page number: the text on either side may be one sentence.
+    PageNumber,
+    /// A newspaper jump marker `（下转第四版）`: like a page number.
+    JumpMarker,
+    /// Web furniture: menus, 来源：, YAML front matter, markdown quotes.
+    Furniture,
+    Text,
+}
+
+/// One input line as the layout sees it. Kept small (32 bytes), as there is one per input line:
+/// the widths saturate at `u32::MAX` columns, far beyond any width the layout compares with.
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    /// The content, without indent, trailing space or any markdown prefix.
+    pub(super) content: Range<usize>,
+    /// Indent width in columns.
+    pub(super) indent: u32,
+    /// Content width in columns.
+    pub(super) width: u32,
+    pub(super) kind: LineKind,
+    /// Whether the content holds no blank (space, invisible mark or `&`), so that it is kept
+    /// whole.
+    pub(super) plain: bool,
+}
+
+impl Line {
+    pub(super) fn text<'i>(&self, input: &'i str) -> &'i str {
+        input.get(self.content.clone()).unwrap_or("")
+    }
+
+    /// The content's first character.
+    pub(super) fn first(&self, input: &str) -> Option<char> {
+        self.text(input).chars().next()
+    }
+
+    /// The content's last character.
+    pub(super) fn last(&self, input: &str) -> Option<char> {
+        self.text(input).chars().next_back()
+    }
+
+    pub(super) fn width(&self) -> usize {
+        self.width as usize
+    }
+
+    pub(super) fn indent(&self) -> usize {
+        self.indent as usize
+    }
+}
+
+/// A width in columns as a [`Line`] holds it.
+fn saturate(columns: usize) -> u32 {
+    u32::try_from(columns).unwrap_or(u32::MAX)
+}
+
+/// Splits the input into lines (LF, CRLF or lone CR) and says what each is.
+pub(super) fn classify(input: &str) -> Vec<Line> {
+    let front_matter_end = front_matter(input, line_ranges(input));
+    let mut lines = Vec::with_capacity(line_count(input));
+    lines.extend(line_ranges(input).map(|range| line(input, range)));
+    for line in lines.iter_mut().take(front_matter_end) {
+        line.kind = LineKind::Furniture;
+    }
+    keep_bare_numbers_unless_paginating(input, &mut lines);
+    lines
+}
+
+/// The byte ranges of the input's lines, without their line breaks (LF, CRLF or lone CR).
+fn line_ranges(input: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = input.as_bytes();
+    // Most texts break lines with LF alone, which a fast search finds.
+    let cr = bytes.contains(&b'\r');
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let rest = bytes.get(from..).unwrap_or_default();
+        let found = if cr {
+            rest.iter().position(|&b| b == b'\n' || b == b'\r')
+        } else {
+            input.get(from..).and_then(|r| r.find('\n'))
+        };
+        let Some(k) = found else {
+            start = None;
+            return Some(from..bytes.len());
+        };
+        let end = from + k;
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        start = Some(end + 1 + usize::from(crlf));
+        Some(from..end)
+    })
+}
+
+/// How many items [`line_ranges`] yields.
+fn line_count(input: &str) -> usize {
+    let bytes = input.as_bytes();
+    let count = |byte: u8| -> usize {
+        // Counted in blocks whose count fits a byte, which the compiler turns into vector code.
+        bytes
+            .chunks(255)
+            .map(|block| {
+                let n: u8 = block.iter().map(|&b| u8::from(b == byte)).sum();
+                usize::from(n)
+            })
+            .sum()
+    };
+    let lf = count(b'\n');
+    let cr = count(b'\r');
+    let crlf = if cr == 0 {
+        0
+    } else {
+        bytes.windows(2).filter(|w| w == b"\r\n").count()
+    };
+    lf + cr - crlf + 1
+}
+
+/// In a hard-wrapped text, a short line repeated on page after page next to the page number is a
+/// running head or foot (`某某市人民政府公报`): it is page furniture, and the text on either side
+/// is one sentence. (Only there: a table copied one cell a line repeats its units too.)
+pub(super) fn drop_running_heads(input: &str, lines: &mut [Line]) {
+    use std::collections::{HashMap, HashSet};
+    /// How many text lines on either side of a page number may be its head or foot.
+    const REACH: usize = 2;
+    let text = |line: &Line| input.get(line.content.clone()).unwrap_or("");
+    let pages: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::PageNumber)
+        .map(|(i, _)| i)
+        .collect();
+    if pages.len() < 3 {
+        return;
+    }
+    // Each text, with the distinct lines where it stands beside a page number.
+    let mut near_pages: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for &at in &pages {
+        // Blank lines may stand between, but the look stays within a few lines.
+        let window = REACH * 3;
+        let before = (at.saturating_sub(window)..at).rev();
+        let after = (at + 1..lines.len()).take(window);
+        let texts = |range: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            range
+                .filter(|&i| lines[i].kind == LineKind::Text)
+                .take(REACH)
+                .collect()
+        };
+        for i in texts(&mut before.into_iter())
+            .into_iter()
+            .chain(texts(&mut after.into_iter()))
+        {
+            if lines[i].width() <= 60 {
+                near_pages.entry(text(&lines[i])).or_default().insert(i);
+            }
+        }
+    }
+    let repeated: Vec<&str> = near_pages
+        .into_iter()
+        .filter(|(_, at)| at.len() >= 3 && at.len() * 2 >= pages.len())
+        .map(|(t, _)| t)
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
+    for line in lines.iter_mut().filter(|l| l.kind == LineKind::Text) {
+        if repeated.contains(&text(line)) {
+            line.kind = LineKind::PageNumber;
+        }
+    }
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10)
+        .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+}
+
+/// A number alone on a line is a page number only when such lines count pages: they rise one
+/// page at a time through the document. A table copied one cell a line (a statistical bulletin
+/// from a web page) also leaves numbers alone on lines, and those are figures.
+fn keep_bare_numbers_unless_paginating(input: &str, lines: &mut [Line]) {
+    let bare = |line: &Line| {
+        let text = input.get(line.content.clone()).unwrap_or("");
+        line.kind == LineKind::PageNumber && text.chars().all(is_digit)
+    };
+    let value = |line: &Line| -> u64 {
+        input
+            .get(line.content.clone())
+            .unwrap_or("")
+            .chars()
+            .filter_map(digit_value)
+            .fold(0, |v, d| v.saturating_mul(10).saturating_add(u64::from(d)))
+    };
+    let mut previous: Option<u64> = None;
+    let mut paginating = true;
+    for line in lines.iter().filter(|l| bare(l)) {
+        let page = value(line);
+        if previous.is_some_and(|p| page <= p || page > p + 2) {
+            paginating = false;
+            break;
+        }
+        previous = Some(page);
+    }
+    if !paginating {
+        for line in lines.iter_mut().filter(|l| bare(l)) {
+            line.kind = LineKind::Text;
+        }
+    }
+}
+
+/// The number of lines in a YAML front-matter block (`---` … `---`) at the top, or 0.
+fn front_matter(input: &str, mut lines: impl Iterator<Item = Range<usize>>) -> usize {
+    let trimmed = |r: Range<usize>| {
+        input
+            .get(r)
+            .unwrap_or("")
+            .trim_matches(|c: char| is_space(c) || is_invisible(c))
+    };
+    if lines.next().map(trimmed) != Some("---") {
+        return 0;
+    }
+    lines
+        .take(200)
+        .position(|r| trimmed(r) == "---")
+        .map_or(0, |k| k + 2)
+}
+
+fn line(input: &str, range: Range<usize>) -> Line {
+    let raw = input.get(range.clone()).unwrap_or("");
+    let mut lead = 0;
+    while let Some(n) = raw.get(lead..).and_then(blank_len) {
+        lead += n;
+    }
+    let body = &raw[lead..];
+    // Space characters make the indent; invisible marks and entities add nothing.
+    let indent: usize = raw[..lead]
+        .chars()
+        .filter(|&c| is_space(c) && !is_invisible(c))
+        .map(width)
+        .sum();
+    let kept = trim_blanks_end(body);
+    let mut content = range.start + lead..range.start + lead + kept.len();
+    let mut kind = if kept.is_empty() {
+        LineKind::Blank
+    } else if is_page_number(kept) || is_page_foot(kept) {
+        LineKind::PageNumber
+    } else if is_jump_marker(kept) {
+        LineKind::JumpMarker
+    } else if is_furniture(kept) {
+        LineKind::Furniture
+    } else {
+        LineKind::Text
+    };
+    if kind == LineKind::Text {
+        // Markdown from a web copy: `# 标题` keeps its text, `> 引用` is the site's note.
+        let hashes = kept.len() - kept.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && kept[hashes..].starts_with(' ') {
+            let rest = &kept[hashes..];
+            let text = rest.trim_start_matches(|c: char| is_space(c) || is_invisible(c));
+            content.start += hashes + (rest.len() - text.len());
+            if text.is_empty() {
+                kind = LineKind::Furniture;
+            }
+        } else if kept.starts_with("> ") || kept == ">" {
+            kind = LineKind::Furniture;
+        }
+    }
+    let (columns, plain) = measure(input.get(content.clone()).unwrap_or(""));
+    Line {
+        content,
+        indent: saturate(indent),
+        width: saturate(columns),
+        kind,
+        plain,
+    }
+}
+
+/// The display width of `text` (the sum of its characters' [`width`]s) and whether it holds no
+/// blank (a space, an invisible mark or `&`, which [`append_line`](super::blanks::append_line) looks at), in one pass over
+/// its bytes. (`plain` may be false for a few other characters: see [`may_be_blank`].)
+pub(super) fn measure(text: &str) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut columns = 0;
+    let mut plain = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // ASCII: one column; controls, spaces and `&` are blanks or may start one.
+            0x00..=0x7F => {
+                columns += 1;
+                plain &= b > b' ' && b != b'&' && b != 0x7F;
+                i += 1;
+            }
+            // U+5000–U+9FFF: CJK ideographs, two columns, never blank.
+            0xE5..=0xE9 => {
+                columns += 2;
+                i += 3;
+            }
+            // U+4E00–U+4FFF: CJK ideographs (`一上中为主人以会体作`).
+            0xE4 if bytes.get(i + 1).is_some_and(|&b| b >= 0xB8) => {
+                columns += 2;
+                i += 3;
+            }
+            // U+FF01–U+FF3F: full-width punctuation (`，（）：；`), two columns, never blank.
+            0xEF if bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2) != Some(&0x80) => {
+                columns += 2;
+                i += 3;
+            }
+            // U+3000–U+303F: CJK punctuation (`。、《》`), two columns; U+3000 is a space.
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => {
+                columns += 2;
+                plain &= bytes.get(i + 2) != Some(&0x80);
+                i += 3;
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                columns += width(c);
+                plain &= !may_be_blank(bytes.get(i..).unwrap_or_default());
+                i += c.len_utf8();
+            }
+        }
+    }
+    (columns, plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_line_takes_32_bytes() {
+        assert_eq!(
+            std::mem::size_of::<Line>(),
+            32,
+            "there is one Line per input line, so it stays small"
+        );
+    }
+
+    /// Every character of Unicode, encoded alone and inside text.
+    fn every_char() -> impl Iterator<Item = char> {
+        (0..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn measuring_a_line_agrees_with_its_characters() {
+        for c in every_char() {
+            let text = format!("a{c}中");
+            let (columns, plain) = measure(&text);
+            assert_eq!(
+                columns,
+                1 + width(c) + 2,
+                "{c:?} is measured as its width says"
+            );
+            if is_space(c) || is_invisible(c) || c == '&' {
+                assert!(!plain, "a line holding {c:?} is not plain");
+            }
+        }
+    }
+}
