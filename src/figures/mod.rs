@@ -51,7 +51,17 @@ pub fn extract(
         .map(|i| Arc::from(section_path(&outline.headings, i)))
         .collect();
     let input = doc.input;
-    for (pi, par) in doc.paragraphs.into_iter().enumerate() {
+    // Paragraphs are taken from the end of a reversed list, whose buffer is shrunk as it
+    // empties, so that their own memory is given back too, not only their texts'.
+    let mut paragraphs = doc.paragraphs;
+    paragraphs.reverse();
+    let mut next = 0;
+    while let Some(par) = paragraphs.pop() {
+        if paragraphs.len() < paragraphs.capacity() / 2 {
+            paragraphs.shrink_to_fit();
+        }
+        let pi = next;
+        next += 1;
         visit(pi, &par);
         // The outline is in document order: this paragraph's markers are one run of places.
         let lo = outline.places.partition_point(|p| p.paragraph < pi);
