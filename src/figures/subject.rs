@@ -373,7 +373,8 @@ fn shorten(phrase: &str) -> &str {
             }
         }
     }
-    let skip = phrase.chars().count() - LONG;
+    // A phrase between CUT and LONG characters long is kept whole.
+    let skip = n.saturating_sub(LONG);
     phrase
         .char_indices()
         .nth(skip)
