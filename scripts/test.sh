@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (when missing) and runs every test: formatting, lints, the Rust
-# unit, property, corpus and CLI tests, and the browser end-to-end tests.
+# unit, property, corpus and CLI tests (release; the property and hostile-input tests also in a
+# debug build, where integer overflow is caught), and the browser end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,9 @@ cargo clippy --all-targets -- -D warnings
 echo "== cargo test (release build of the CLI for the corpus tests)"
 cargo build --release --bin reportlens
 cargo test --release
+
+echo "== property and hostile-input tests again in a debug build (arithmetic overflow panics there)"
+cargo test --test properties --test properties_figures --test hostile
 
 echo "== cargo clippy (the page's Wasm binding)"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

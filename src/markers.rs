@@ -71,20 +71,20 @@ pub fn chinese_number(text: &str) -> Option<(u32, usize)> {
 pub fn arabic_number(text: &str) -> Option<(u32, usize)> {
     let mut value = 0u32;
     let mut len = 0;
-    for c in text.chars() {
+    for (count, c) in text.chars().enumerate() {
         let d = match c {
             '0'..='9' => c as u32 - '0' as u32,
             '０'..='９' => c as u32 - '０' as u32,
             _ => break,
         };
-        value = value * 10 + d;
-        len += c.len_utf8();
-        if len > 9 {
+        if count == 3 {
+            // A fourth digit: a year or an amount, not a heading number.
             return None;
         }
+        value = value * 10 + d;
+        len += c.len_utf8();
     }
-    let digits = text[..len].chars().count();
-    (digits > 0 && digits <= 3 && value > 0).then_some((value, len))
+    (len > 0 && value > 0).then_some((value, len))
 }
 
 /// Enclosed numbers, each a marker on its own: first and last character of the block, the
