@@ -264,9 +264,9 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
             });
         }
         let first = out.len();
-        enumerations(text, i, &mut out);
-        if run_together(text) {
-            inline_headings(text, i, &mut out, opening.map(|_| opening_index));
+        let opens = enumerations(text, i, &mut out);
+        if let Some(opens) = opens {
+            inline_headings(text, i, &mut out, opening.map(|_| opening_index), opens);
             out[first..].sort_by_key(|c| c.at);
         }
     }
@@ -297,6 +297,40 @@ fn inline_style(style: MarkerStyle) -> bool {
     )
 }
 
+/// A marker of a style read inside a run-together paragraph, at byte `at` of `text`.
+fn inline_marker_at(text: &str, at: usize) -> Option<Marker> {
+    let rest = text.get(at..)?;
+    if !rest.starts_with(|c: char| is_chinese_numeral(c) || matches!(c, '（' | '(' | '第')) {
+        return None;
+    }
+    opening_marker(rest).filter(|m| inline_style(m.style))
+}
+
+/// Whether `marker` may run into the title before it with no punctuation between: a `（一）`,
+/// or the `X、` after the last one (never a `一、`, which may end a word: `统一、规范`).
+fn runs_into(marker: Marker, last_chinese: Option<u32>) -> bool {
+    match marker.style {
+        MarkerStyle::ParenChinese => true,
+        MarkerStyle::Chinese => last_chinese.is_some_and(|n| n + 1 == marker.number),
+        _ => false,
+    }
+}
+
+/// The first marker in `text[window]` that may run into the title before it.
+fn run_in_marker(
+    text: &str,
+    window: Range<usize>,
+    last_chinese: Option<u32>,
+) -> Option<(usize, Marker)> {
+    let slice = text.get(window.clone())?;
+    slice.char_indices().find_map(|(i, _)| {
+        let at = window.start + i;
+        inline_marker_at(text, at)
+            .filter(|&m| runs_into(m, last_chinese))
+            .map(|m| (at, m))
+    })
+}
+
 /// The headings inside a paragraph run together on one line: a marker that opens a sentence
 /// (`。二、…`, `如下：一、…`), or a `（一）` (or the next `X、`) that follows a heading's title with
 /// no punctuation between (`一、…凝聚法治共识（一）强化理论武装。`). A marker is taken only when the
@@ -304,12 +338,17 @@ fn inline_style(style: MarkerStyle) -> bool {
 /// a `（一）`), so a stray number in a sentence is not read as a heading.
 ///
 /// `opening` is the index in `out` of the heading that opens the paragraph, if any: a `（一）` may
-/// run into its title too.
-fn inline_headings(text: &str, paragraph: usize, out: &mut Vec<Candidate>, opening: Option<usize>) {
+/// run into its title too. `opens` are the markers that open a sentence, in text order.
+fn inline_headings(
+    text: &str,
+    paragraph: usize,
+    out: &mut Vec<Candidate>,
+    opening: Option<usize>,
+    opens: Vec<(usize, Marker)>,
+) {
     // Each marker found, and whether it runs into the title before it.
     let mut found: Vec<(Candidate, bool)> = Vec::new();
-    let mut previous: Option<char> = None;
-    // The end of the title window of the last heading found, for a marker run into it.
+    // The title window of the last heading found, for a marker run into it.
     let title_window = |from: usize| {
         text.get(from..)
             .unwrap_or("")
@@ -318,35 +357,35 @@ fn inline_headings(text: &str, paragraph: usize, out: &mut Vec<Candidate>, openi
             .map_or(text.len(), |(i, _)| from + i)
     };
     let opening_marker_at = opening.and_then(|k| out.get(k)).map(|c| c.marker);
+    let mut window_start = opening_marker_at.map_or(0, |m| m.len);
     let mut window_end = opening_marker_at.map_or(0, |m| title_window(m.len));
     let mut last_chinese = opening_marker_at
         .filter(|m| m.style == MarkerStyle::Chinese)
         .map(|m| m.number);
-    for (at, c) in text.char_indices() {
-        let opens_sentence =
-            previous.is_some_and(|p| is_sentence_end(p) || matches!(p, '：' | ':'));
-        previous = Some(c);
-        if at == 0 || !(is_chinese_numeral(c) || matches!(c, '（' | '(' | '第')) {
-            continue;
-        }
-        let Some(marker) = text.get(at..).and_then(opening_marker) else {
-            continue;
+    let mut opens = opens.into_iter().peekable();
+    loop {
+        // A marker run into the title before it comes first, unless a marker that opens a
+        // sentence comes before it (that one opens a title window of its own).
+        let next_open = opens.peek().map_or(text.len(), |&(at, _)| at);
+        let stop = window_end.min(next_open);
+        let (at, marker, run_in) = match run_in_marker(text, window_start..stop, last_chinese) {
+            Some((at, marker)) => (at, marker, true),
+            None => {
+                let Some((at, marker)) = opens.next() else {
+                    break;
+                };
+                (
+                    at,
+                    marker,
+                    at < window_end && runs_into(marker, last_chinese),
+                )
+            }
         };
-        // Run into the title before it: a `（一）`, or the next `X、` after the last one found
-        // (never a `一、`, which may be the end of a word: `统一、规范`).
-        let run_in = at < window_end
-            && match marker.style {
-                MarkerStyle::ParenChinese => true,
-                MarkerStyle::Chinese => last_chinese.is_some_and(|n| n + 1 == marker.number),
-                _ => false,
-            };
-        if !inline_style(marker.style) || !(opens_sentence || run_in) {
-            continue;
-        }
         if marker.style == MarkerStyle::Chinese {
             last_chinese = Some(marker.number);
         }
-        window_end = title_window(at + marker.len);
+        window_start = at + marker.len;
+        window_end = title_window(window_start);
         let candidate = Candidate {
             paragraph,
             marker,
@@ -410,8 +449,15 @@ fn is_attachment_note(text: &str) -> bool {
 /// The enumerations that open a sentence or a clause of `text`.
 ///
 /// Only the character after a clause's punctuation (or the text's first) can open one, so the
-/// text is scanned by bytes for the lead bytes of that punctuation and decoded only there.
-fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
+/// text is scanned by bytes for the lead bytes of that punctuation and decoded only there. The
+/// same scan collects, for a paragraph run together on one line, the markers that open a
+/// sentence there (after `。！？` or a colon), for [`inline_headings`].
+fn enumerations(
+    text: &str,
+    paragraph: usize,
+    out: &mut Vec<Candidate>,
+) -> Option<Vec<(usize, Marker)>> {
+    let mut opens = run_together(text).then(Vec::new);
     let mut try_at = |at: usize, after_comma: bool| {
         let rest = text.get(at..).unwrap_or("");
         if !rest.starts_with(|c: char| is_chinese_numeral(c) || c == '第') {
@@ -429,6 +475,25 @@ fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
         }
     };
     try_at(0, false);
+    for_each_clause_start(text, |at, punct| {
+        let sentence = is_sentence_end(punct) || matches!(punct, '：' | ':');
+        match punct {
+            '，' | ',' => try_at(at, true),
+            '；' | ';' => try_at(at, false),
+            _ if sentence => try_at(at, false),
+            _ => return,
+        }
+        if let Some(opens) = opens.as_mut().filter(|_| sentence) {
+            opens.extend(inline_marker_at(text, at).map(|m| (at, m)));
+        }
+    });
+    opens
+}
+
+/// Calls `f(at, punct)` for each clause punctuation mark `，；：！？。,;:!?` (and any other
+/// character led by the bytes E3 or EF), with `at` the offset just after it, in text order.
+/// Ideographs are passed over eight bytes at a time.
+fn for_each_clause_start(text: &str, mut f: impl FnMut(usize, char)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -450,12 +515,7 @@ fn enumerations(text: &str, paragraph: usize, out: &mut Vec<Candidate>) {
                 },
                 _ => continue,
             };
-            let after_comma = match punct {
-                '，' | ',' => true,
-                c if is_sentence_end(c) || matches!(c, '；' | '：' | ';' | ':') => false,
-                _ => continue,
-            };
-            try_at(at + punct.len_utf8(), after_comma);
+            f(at + punct.len_utf8(), punct);
         }
     }
 }
