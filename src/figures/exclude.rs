@@ -200,12 +200,16 @@ fn small(n: &Number) -> Option<u32> {
 
 /// Reads `M月D日` after byte `at` (month and optional day); returns (month, day, end).
 fn month_day(text: &str, at: usize) -> Option<(u32, Option<u32>, usize)> {
-    let m = read(text, at)?;
-    let month = small(&m).filter(|v| (1..=12).contains(v))?;
-    let rest = &text[m.end..];
-    if !rest.starts_with('月') {
+    month_day_at(text, &read(text, at)?)
+}
+
+/// [`month_day`] with the month's number `m` already read.
+fn month_day_at(text: &str, m: &Number) -> Option<(u32, Option<u32>, usize)> {
+    // 月 first: most numbers are no month, and it is the cheapest thing to look at.
+    if !text[m.end..].starts_with('月') {
         return None;
     }
+    let month = small(m).filter(|v| (1..=12).contains(v))?;
     let mut end = m.end + '月'.len_utf8();
     let mut day = None;
     if let Some(d) = read(text, end) {
@@ -330,7 +334,8 @@ fn date(text: &str, i: usize, n: &Number) -> Option<DateFound> {
         return None;
     }
     // 3月25日, 6月底 (no year): a month is never a count unless written 个月.
-    if let Some((m, d, end)) = month_day(text, i) {
+    // The number at `i` is `n` (read the same way as `read` would).
+    if let Some((m, d, end)) = month_day_at(text, n) {
         let iso = match d {
             Some(d) => format!("--{m:02}-{d:02}"),
             None => format!("--{m:02}"),

@@ -32,7 +32,7 @@ pub struct Number {
 }
 
 /// The value of a Chinese digit character.
-pub fn chinese_digit(c: char) -> Option<u8> {
+pub const fn chinese_digit(c: char) -> Option<u8> {
     Some(match c {
         '〇' | '○' | '零' => 0,
         '一' | '壹' => 1,
@@ -49,7 +49,7 @@ pub fn chinese_digit(c: char) -> Option<u8> {
 }
 
 /// The power of ten of a Chinese positional character below 万 (十 百 千).
-fn chinese_place(c: char) -> Option<u32> {
+const fn chinese_place(c: char) -> Option<u32> {
     match c {
         '十' | '拾' => Some(1),
         '百' | '佰' => Some(2),
@@ -59,7 +59,7 @@ fn chinese_place(c: char) -> Option<u32> {
 }
 
 /// The power of ten of a Chinese section scale (万 亿).
-fn chinese_section(c: char) -> Option<u32> {
+const fn chinese_section(c: char) -> Option<u32> {
     match c {
         '万' => Some(4),
         '亿' => Some(8),
@@ -68,7 +68,7 @@ fn chinese_section(c: char) -> Option<u32> {
 }
 
 /// Whether `c` can be part of a Chinese numeral.
-pub fn is_chinese_numeral(c: char) -> bool {
+pub const fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || chinese_place(c).is_some() || chinese_section(c).is_some()
 }
 
@@ -88,19 +88,29 @@ fn digit_value(c: char) -> Option<u8> {
 /// too long for `i128` is kept as written.
 pub fn arabic(text: &str, start: usize) -> Option<Number> {
     let rest = text.get(start..)?;
-    let mut digits = String::new();
+    // The value is built as the digits are read (no string of them is made): a number too long
+    // for `i128` is rare and is then collected as written.
+    let mut mantissa: Option<i128> = Some(0);
+    let mut scale = 0u32;
+    let mut count = 0usize; // digits read
+    let mut first_zero = None; // whether the first digit or point read is a 0
     let mut end = start;
     let mut seen_dot = false;
     let mut int_len = 0usize;
     let mut group = 0usize;
     let mut grouped = false;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in rest.char_indices() {
         if let Some(d) = digit_value(c) {
-            digits.push(char::from(b'0' + d));
+            first_zero.get_or_insert(d == 0);
+            mantissa = mantissa
+                .and_then(|m| m.checked_mul(10))
+                .and_then(|m| m.checked_add(i128::from(d)));
+            count += 1;
             end = start + i + c.len_utf8();
             group += 1;
-            if !seen_dot {
+            if seen_dot {
+                scale += 1;
+            } else {
                 int_len += 1;
             }
             continue;
@@ -110,7 +120,7 @@ pub fn arabic(text: &str, start: usize) -> Option<Number> {
             '.' | '．' if !seen_dot && after.chars().next().is_some_and(is_digit) => {
                 // A second point (`1.2.3`, a version number) is handled by the caller.
                 seen_dot = true;
-                digits.push('.');
+                first_zero.get_or_insert(false);
             }
             ',' | '，' if !seen_dot && (grouped || group <= 3) && three_digits_then_end(after) => {
                 grouped = true;
@@ -118,24 +128,37 @@ pub fn arabic(text: &str, start: usize) -> Option<Number> {
             }
             _ => break,
         }
-        let _ = chars.peek();
     }
-    if digits.is_empty() {
+    if count == 0 {
         return None;
     }
-    let leading_zero = int_len > 1 && digits.starts_with('0');
-    let len = digits.len();
-    let value = Decimal::parse(&digits).unwrap_or_else(|| Decimal::written(&digits));
+    let leading_zero = int_len > 1 && first_zero == Some(true);
+    let value = match mantissa {
+        Some(m) => Decimal::new(m, scale).normalized(),
+        None => Decimal::written(&written_digits(&text[start..end])),
+    };
     Some(Number {
         value,
         high: None,
         end,
         arabic: true,
         digit_string: !seen_dot,
-        len,
+        len: count + usize::from(seen_dot),
         lone: None,
         leading_zero,
     })
+}
+
+/// The digits (ASCII) and decimal point of a number [`arabic`] read, without its thousands
+/// separators.
+fn written_digits(number: &str) -> String {
+    number
+        .chars()
+        .filter_map(|c| match c {
+            '.' | '．' => Some('.'),
+            _ => digit_value(c).map(|d| char::from(b'0' + d)),
+        })
+        .collect()
 }
 
 /// Exactly three digits and then something that is not a digit (`1,234` but not `1,2345`).
@@ -339,6 +362,22 @@ mod tests {
             n.map(|n| n.value.to_string()),
             Some("1234.5".into()),
             "thousands separator and decimals"
+        );
+        let n = arabic("123,456.78901234567890123456789012345678901234元", 0);
+        assert_eq!(
+            n.map(|n| (n.value.to_string(), n.len, n.value.is_written())),
+            Some((
+                "123456.78901234567890123456789012345678901234".into(),
+                45,
+                true
+            )),
+            "a number too long for i128 is kept as written, without its separators"
+        );
+        let n = arabic("0.50", 0);
+        assert_eq!(
+            n.map(|n| (n.value.to_string(), n.len, n.leading_zero)),
+            Some(("0.5".into(), 4, false)),
+            "trailing zeros after the point are dropped; 0.5 has no leading zero"
         );
         let n = arabic("１５件", 0);
         assert_eq!(

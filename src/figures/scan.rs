@@ -69,22 +69,22 @@ pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
             }
             continue;
         }
-        let b = text.as_bytes()[i];
-        if b < 0x80 {
-            // ASCII: a digit starts a number, a letter a code; anything else is passed over.
-            if b.is_ascii_digit() {
-                i = number(text, i, &mut out);
-            } else if b.is_ascii_alphabetic() {
-                i = exclude::code_end(text, i);
-            } else {
-                i += 1;
-            }
+        // Most of a report is ideographs and punctuation that open nothing: pass them over in
+        // a tight loop up to the next character that may open something (or the next skip).
+        let stop = skip.get(k).map_or(text.len(), |r| r.start.min(text.len()));
+        let at = pass_over(text.as_bytes(), i, stop);
+        if at != i {
+            i = at;
             continue;
         }
-        // Most of a report is ideographs that open nothing: pass a three-byte character over
-        // with one table look-up.
-        if (0xE0..0xF0).contains(&b) && !opener_bytes(text.as_bytes(), i) {
-            i += 3;
+        let b = text.as_bytes()[i];
+        if b < 0x80 {
+            // ASCII: a digit starts a number, a letter a code.
+            if b.is_ascii_digit() {
+                i = number(text, i, &mut out);
+            } else {
+                i = exclude::code_end(text, i);
+            }
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -111,32 +111,56 @@ pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
     out
 }
 
-/// Whether the three-byte UTF-8 character at `i` may open something ([`starts_something`]),
-/// by a bit table over the Basic Multilingual Plane built once.
-fn opener_bytes(bytes: &[u8], i: usize) -> bool {
-    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![0u64; 0x10000 / 64];
-        for cp in 0x800u32..0x10000 {
-            if char::from_u32(cp).is_some_and(starts_something) {
+/// The first byte at or after `i` (and before `stop`) where something may open: an ASCII
+/// letter or digit, or a character [`starts_something`] accepts; `stop` if there is none.
+/// Every other character is passed over whole (`i` stays on character boundaries).
+fn pass_over(bytes: &[u8], mut i: usize, stop: usize) -> usize {
+    while let Some(&b) = bytes.get(i).filter(|_| i < stop) {
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+        } else if b < 0xE0 {
+            // Two-byte characters (Latin, Greek, Cyrillic) open nothing.
+            i += 2;
+        } else if b < 0xF0 {
+            let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+                return i;
+            };
+            let cp = (usize::from(b & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            if OPENERS[cp / 64] & (1 << (cp % 64)) != 0 {
+                return i;
+            }
+            i += 3;
+        } else {
+            // Characters beyond the Basic Multilingual Plane open nothing.
+            i += 4;
+        }
+    }
+    i
+}
+
+/// [`starts_something`] as a bit table over the Basic Multilingual Plane, built at compile time.
+static OPENERS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut cp = 0x800u32;
+    while cp < 0x10000 {
+        if let Some(c) = char::from_u32(cp) {
+            if starts_something(c) {
                 t[(cp / 64) as usize] |= 1 << (cp % 64);
             }
         }
-        t
-    });
-    let (Some(&b0), Some(&b1), Some(&b2)) = (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2))
-    else {
-        return true;
-    };
-    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-    table
-        .get((cp / 64) as usize)
-        .map_or(true, |w| w & (1 << (cp % 64)) != 0)
-}
+        cp += 1;
+    }
+    t
+};
 
 /// Whether a non-ASCII character can open anything the scanner reads: a numeral, a full-width
 /// digit, an opening quote or bracket.
-fn starts_something(c: char) -> bool {
+const fn starts_something(c: char) -> bool {
     matches!(
         c,
         '“' | '‘' | '「' | '《' | '〈' | '〔' | '［' | '０'..='９'
@@ -464,3 +488,37 @@ fn shared_unit(text: &str, pos: usize, scale: Option<&str>) -> Option<&'static s
 
 /// How many numbers of a list [`shared_unit`] reads ahead.
 const LIST_MAX: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passes_over_what_opens_nothing() {
+        let text = "经济运行总体平稳，“十四五”规划";
+        let at = pass_over(text.as_bytes(), 0, text.len());
+        assert_eq!(&text[at..], "“十四五”规划", "stops at an opening quote");
+        let text = "αβ平稳ok";
+        let at = pass_over(text.as_bytes(), 0, text.len());
+        assert_eq!(
+            &text[at..],
+            "ok",
+            "stops at an ASCII letter after two-byte characters"
+        );
+        let text = "平稳增长三";
+        assert_eq!(
+            pass_over(text.as_bytes(), 0, 6),
+            6,
+            "never passes the stop (a heading marker)"
+        );
+        let text = "平稳增长";
+        assert_eq!(
+            pass_over(text.as_bytes(), 0, text.len()),
+            text.len(),
+            "runs to the end"
+        );
+        let text = "增长０";
+        let at = pass_over(text.as_bytes(), 0, text.len());
+        assert_eq!(&text[at..], "０", "stops at a full-width digit");
+    }
+}
