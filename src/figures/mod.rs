@@ -100,6 +100,8 @@ pub fn extract(
         breakdown::share_qualifiers(&par.text, &mut s.figures);
         let subjects = subject::assign(&par.text, &s.figures);
         let parents = breakdown::parents(&par.text, &s.figures);
+        let read = par.pieces().last().map_or(0, |r| r.end);
+        reserve_projected(&mut found.figures, s.figures.len(), read, input.len());
         let base = found.figures.len();
         for (k, raw) in s.figures.into_iter().enumerate() {
             advance(raw.start, &mut heading, &mut current);
@@ -143,6 +145,26 @@ pub fn extract(
     found
 }
 
+/// Makes room for `more` items in `list`, which holds what was found in the first `read` of
+/// `total` bytes. When it must grow, it grows to the count projected for the whole text from
+/// the density so far (plus an eighth), not to twice its size: a long text's list then grows
+/// once or twice early on, while it is small, instead of doubling (and copying) late, when a
+/// copy of it costs as much memory again.
+fn reserve_projected<T>(list: &mut Vec<T>, more: usize, read: usize, total: usize) {
+    let need = list.len() + more;
+    if need <= list.capacity() {
+        return;
+    }
+    let projected = (need as f64 * total as f64 / read.max(1) as f64) as usize;
+    // A figure takes a few bytes at the least: the bound keeps a freak density from asking for
+    // more than the text could hold.
+    let target = projected
+        .saturating_add(projected / 8)
+        .min(total / 2)
+        .max(need);
+    list.reserve_exact(target - list.len());
+}
+
 /// The marker path of heading `i` (`一、（四）`), from the top of the outline down.
 fn section_path(headings: &[Heading], i: usize) -> String {
     let mut chain = Vec::new();
@@ -156,4 +178,41 @@ fn section_path(headings: &[Heading], i: usize) -> String {
     }
     chain.reverse();
     chain.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reserve_projected;
+
+    #[test]
+    fn a_list_grows_to_its_projected_size() {
+        let mut list: Vec<u8> = Vec::new();
+        reserve_projected(&mut list, 10, 1_000, 100_000);
+        assert!(
+            (1_000..=1_200).contains(&list.capacity()),
+            "10 items in the first 1% of the text project to about 1,000, got {}",
+            list.capacity()
+        );
+        list.extend([0; 10]);
+        let before = list.capacity();
+        reserve_projected(&mut list, 5, 2_000, 100_000);
+        assert_eq!(list.capacity(), before, "no growth while there is room");
+    }
+
+    #[test]
+    fn a_projection_never_falls_short_or_runs_wild() {
+        let mut list: Vec<u8> = Vec::new();
+        reserve_projected(&mut list, 50, 0, 0);
+        assert!(
+            list.capacity() >= 50,
+            "room for what is asked, whatever the text's size"
+        );
+        let mut list: Vec<u8> = Vec::new();
+        reserve_projected(&mut list, 3, 1, 1_000_000);
+        assert!(
+            list.capacity() <= 500_000,
+            "a freak density early on asks for at most half the text's bytes, got {}",
+            list.capacity()
+        );
+    }
 }
