@@ -10,10 +10,6 @@ const REACH: usize = 240;
 /// one marker is not a breakdown; the bound keeps a pasted run of `分别为3件、…` linear).
 const MAX_PARTS: usize = 64;
 
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '；' | '！' | '？' | ';' | '!' | '?')
-}
-
 /// For each figure of a paragraph, the index (in the same paragraph) of the total it is a part
 /// of.
 pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
@@ -21,14 +17,18 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
     if figures.len() < 2 {
         return out;
     }
-    let markers: Vec<(usize, &str)> = markers(text).collect();
+    // A marker breaks down nothing unless figures stand on both sides of it: only the text
+    // from the first figure to the start of the last is searched.
+    let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
+        return out;
+    };
+    let markers: Vec<(usize, &str)> = markers(text, first.start, last.start).collect();
     if markers.is_empty() {
         return out;
     }
     // Sentence ends found once, all of them and full stops only (searching from each marker
     // would take quadratic time in a long sentence full of markers).
-    let ends: Vec<usize> = positions(text, is_sentence_end);
-    let stops: Vec<usize> = positions(text, is_full_stop);
+    let (ends, stops) = sentence_ends(text);
     let next_after = |list: &[usize], q: usize| {
         list.get(list.partition_point(|&e| e < q))
             .copied()
@@ -69,10 +69,10 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
             // sentence (or the one before, for a 其中 that opens a sentence).
             let total = (first_total..first_part).rev().find(|&t| {
                 let f = &figures[t];
-                let ends = text[f.end..q]
-                    .chars()
-                    .filter(|&c| is_sentence_end(c))
-                    .count();
+                // The sentence ends between the total and the marker.
+                let ends = ends
+                    .partition_point(|&e| e < q)
+                    .saturating_sub(ends.partition_point(|&e| e < f.end));
                 same_kind(f, part) && (ends == 0 || (opens && ends == 1))
             });
             if let Some(t) = total {
@@ -90,12 +90,32 @@ fn is_full_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
-/// Byte offsets of the characters of `text` in a class.
-fn positions(text: &str, class: fn(char) -> bool) -> Vec<usize> {
-    text.char_indices()
-        .filter(|&(_, c)| class(c))
-        .map(|(j, _)| j)
-        .collect()
+/// Byte offsets of the sentence ends of `text` (`。；！？;!?`) and of its full stops
+/// ([`is_full_stop`]), read byte by byte (the lead bytes 0xE3 and 0xEF of the CJK marks never
+/// occur inside another character).
+fn sentence_ends(text: &str) -> (Vec<usize>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut stops = Vec::new();
+    for (j, &b) in bytes.iter().enumerate() {
+        let (end, stop) = match b {
+            b';' | b'!' | b'?' => (true, false),
+            0xE3 | 0xEF => match (b, bytes.get(j + 1), bytes.get(j + 2)) {
+                (0xE3, Some(0x80), Some(0x82)) => (true, true), // 。
+                (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => (true, true), // ！？
+                (0xEF, Some(0xBC), Some(0x9B)) => (true, false), // ；
+                _ => (false, false),
+            },
+            _ => (false, false),
+        };
+        if end {
+            ends.push(j);
+        }
+        if stop {
+            stops.push(j);
+        }
+    }
+    (ends, stops)
 }
 
 /// The first figure at or after `p` that has no total yet. `open[i]` is `i` while figure `i`
@@ -114,11 +134,18 @@ fn open_from(open: &mut [usize], mut p: usize) -> usize {
     p
 }
 
-/// 其中 and 分别 in the text, with their byte offsets.
-fn markers(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
-    text.match_indices("其中")
-        .map(|(i, _)| (i, "其中"))
-        .chain(text.match_indices("分别").map(|(i, _)| (i, "分别")))
+/// 其中 and 分别 in the text, with their byte offsets; only those that start in `from..to` are
+/// listed.
+fn markers(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    let area = text.get(from..to).unwrap_or("");
+    // Searched by their first character (a fast byte search), then checked whole.
+    let find = move |first: char, word: &'static str| {
+        area.match_indices(first)
+            .map(move |(i, _)| from + i)
+            .filter(move |&q| text[q..].starts_with(word))
+            .map(move |q| (q, word))
+    };
+    find('其', "其中").chain(find('分', "分别"))
 }
 
 /// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
@@ -184,5 +211,35 @@ fn same_kind(a: &Raw, b: &Raw) -> bool {
     match (&a.base, &b.base) {
         (Some((_, ua)), Some((_, ub))) => ua == ub && !ua.is_empty(),
         _ => a.unit == b.unit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_sentence_ends_and_full_stops() {
+        let text = "a;b!c?d。e！f？g；h，i．j：k";
+        let at = |c: char| text.find(c).unwrap_or(usize::MAX);
+        let (ends, stops) = sentence_ends(text);
+        assert_eq!(
+            ends,
+            vec![
+                at(';'),
+                at('!'),
+                at('?'),
+                at('。'),
+                at('！'),
+                at('？'),
+                at('；')
+            ],
+            "every sentence end, ASCII and CJK, and no comma or colon"
+        );
+        assert_eq!(
+            stops,
+            vec![at('。'), at('！'), at('？')],
+            "full stops are 。！？ only"
+        );
     }
 }

@@ -115,8 +115,22 @@ pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
 /// letter or digit, or a character [`starts_something`] accepts; `stop` if there is none.
 /// Every other character is passed over whole (`i` stays on character boundaries).
 fn pass_over(bytes: &[u8], mut i: usize, stop: usize) -> usize {
-    while let Some(&b) = bytes.get(i).filter(|_| i < stop) {
-        if b < 0x80 {
+    let bytes = bytes.get(..stop).unwrap_or(bytes);
+    while let Some(&b) = bytes.get(i) {
+        // Three-byte characters (ideographs, CJK punctuation) first: they are most of a report.
+        if b & 0xF0 == 0xE0 {
+            // A character cut by `stop` is left to the caller.
+            let Some(&[_, b1, b2]) = bytes.get(i..i + 3) else {
+                return i;
+            };
+            let cp = (usize::from(b & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            if OPENERS[cp >> 6] & (1 << (cp & 63)) != 0 {
+                return i;
+            }
+            i += 3;
+        } else if b < 0x80 {
             if b.is_ascii_alphanumeric() {
                 return i;
             }
@@ -124,17 +138,6 @@ fn pass_over(bytes: &[u8], mut i: usize, stop: usize) -> usize {
         } else if b < 0xE0 {
             // Two-byte characters (Latin, Greek, Cyrillic) open nothing.
             i += 2;
-        } else if b < 0xF0 {
-            let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
-                return i;
-            };
-            let cp = (usize::from(b & 0x0F) << 12)
-                | (usize::from(b1 & 0x3F) << 6)
-                | usize::from(b2 & 0x3F);
-            if OPENERS[cp / 64] & (1 << (cp % 64)) != 0 {
-                return i;
-            }
-            i += 3;
         } else {
             // Characters beyond the Basic Multilingual Plane open nothing.
             i += 4;

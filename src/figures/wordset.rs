@@ -32,6 +32,39 @@ type CharMap = HashMap<char, Vec<&'static str>, BuildHasherDefault<CharHasher>>;
 pub struct WordSet {
     by_first: CharMap,
     by_last: CharMap,
+    /// The first characters as a bit table (see [`Chars`]).
+    firsts: Chars,
+    /// The last characters as a bit table.
+    lasts: Chars,
+}
+
+/// A set of characters as a bit table over the Basic Multilingual Plane (characters beyond it
+/// are always "maybe"): most positions a reader asks about start no word of a table, and this
+/// answers that with one look-up, before any hashing.
+#[derive(Debug, Clone)]
+struct Chars(Box<[u64]>);
+
+impl Default for Chars {
+    fn default() -> Self {
+        Chars(vec![0; 0x10000 / 64].into_boxed_slice())
+    }
+}
+
+impl Chars {
+    fn insert(&mut self, c: char) {
+        let cp = c as usize;
+        if let Some(w) = self.0.get_mut(cp / 64) {
+            *w |= 1 << (cp % 64);
+        }
+    }
+
+    /// Whether `c` may be in the set (always true beyond the Basic Multilingual Plane).
+    fn may_hold(&self, c: char) -> bool {
+        let cp = c as usize;
+        self.0
+            .get(cp / 64)
+            .map_or(true, |w| w & (1 << (cp % 64)) != 0)
+    }
 }
 
 impl WordSet {
@@ -50,12 +83,24 @@ impl WordSet {
         for list in by_first.values_mut().chain(by_last.values_mut()) {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        WordSet { by_first, by_last }
+        let mut firsts = Chars::default();
+        let mut lasts = Chars::default();
+        by_first.keys().for_each(|&c| firsts.insert(c));
+        by_last.keys().for_each(|&c| lasts.insert(c));
+        WordSet {
+            by_first,
+            by_last,
+            firsts,
+            lasts,
+        }
     }
 
     /// The longest word of the table that `s` starts with.
     pub fn longest(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;
+        if !self.firsts.may_hold(c) {
+            return None;
+        }
         self.by_first
             .get(&c)?
             .iter()
@@ -66,6 +111,9 @@ impl WordSet {
     /// The longest word of the table that `s` ends with.
     pub fn longest_suffix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next_back()?;
+        if !self.lasts.may_hold(c) {
+            return None;
+        }
         self.by_last
             .get(&c)?
             .iter()
