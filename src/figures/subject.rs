@@ -14,7 +14,7 @@
 
 use super::scan::Raw;
 use super::words::{
-    follow_stops, mid_stops, rate_words, verbs, COMPARED_PERIODS, LEAD_WORDS, NOT_RATE, NOUN_HEADS,
+    follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS, NOT_RATE, NOUN_HEADS,
     RUN_WORDS, SCOPE_WORDS,
 };
 use crate::chars::{is_cjk, is_digit};
@@ -131,8 +131,9 @@ fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> 
 /// `A、B增加值分别增长9.5%、10.7%`: when a 分别 list has as many figures as the items named
 /// before it, each figure takes its own item.
 fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
-    // Most paragraphs have no 分别: one search of the paragraph spares one for each figure.
-    if !text.contains("分别") {
+    // Most paragraphs have no 分别 before a figure: one search spares one for each figure.
+    let last_lead = figures.iter().map(|f| f.lead).max().unwrap_or(0);
+    if !text[..last_lead].contains("分别") {
         return;
     }
     let mut k = 0;
@@ -205,13 +206,9 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     if let Some(cut) = last_verb_end(phrase) {
         phrase = &phrase[cut..];
     }
-    while let Some(w) = LEAD_WORDS
-        .iter()
-        .filter(|w| phrase.starts_with(*w))
-        .max_by_key(|w| w.len())
-    {
+    while let Some(w) = lead_words().longest(phrase) {
         // `新增就业`, `年均增速`: a word of two characters after it is the indicator's own name.
-        if matches!(*w, "新增" | "年均") && phrase[w.len()..].chars().count() <= 2 {
+        if matches!(w, "新增" | "年均") && phrase[w.len()..].chars().count() <= 2 {
             break;
         }
         phrase = &phrase[w.len()..];
@@ -230,10 +227,9 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         phrase
     };
     // `累计建成286万亩`: a verb alone names nothing.
-    let core = LEAD_WORDS
-        .iter()
-        .find_map(|w| phrase.strip_prefix(w))
-        .unwrap_or(phrase);
+    let core = lead_words()
+        .longest(phrase)
+        .map_or(phrase, |w| &phrase[w.len()..]);
     let phrase = if verbs().longest(core) == Some(core) {
         ""
     } else {
@@ -269,7 +265,16 @@ fn strip_tail(mut phrase: &str) -> &str {
 
 /// `…比上年同期`, `…较年初`: a comparison with a period at the end of a phrase.
 fn strip_comparison(phrase: &str) -> &str {
-    let Some(i) = phrase.rfind(['比', '较']) else {
+    // The phrase must end with a period word first: most do not, and that is cheap to see.
+    if !COMPARED_PERIODS.iter().any(|w| phrase.ends_with(w)) {
+        return phrase;
+    }
+    // Only a 比/较 among the last seven characters can have six or fewer after it.
+    let near = tail(phrase, 7);
+    let Some(i) = near
+        .rfind(['比', '较'])
+        .map(|i| i + phrase.len() - near.len())
+    else {
         return phrase;
     };
     let rest = &phrase[i + '比'.len_utf8()..];
@@ -390,8 +395,12 @@ fn shorten(phrase: &str) -> &str {
 /// object after it (a verb at the end is a noun: `专业合作组织`).
 fn last_verb_end(phrase: &str) -> Option<usize> {
     let mut best = None;
-    for (j, _) in phrase.char_indices() {
-        if let Some(v) = verbs().longest(&phrase[j..]) {
+    let set = verbs();
+    for (j, c) in phrase.char_indices() {
+        if !set.may_start(c) {
+            continue;
+        }
+        if let Some(v) = set.longest(&phrase[j..]) {
             let end = j + v.len();
             if phrase[end..].chars().count() >= 2 && !head_noun_closes(&phrase[end..]) {
                 best = Some(end);
@@ -452,6 +461,7 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             break;
         }
         if n > 0
+            && (verbs().may_start(c) || mid_stops().may_start(c))
             && ((verb_with_object(&rest[j..]) && !head_after_verb(&rest[j..]))
                 || mid_stops().starts(&rest[j..]))
         {

@@ -24,6 +24,11 @@ word_set!(
     mid_stops,
     MID_STOP
 );
+word_set!(
+    /// [`LEAD_WORDS`], indexed (no entry starts another, so the longest match is the only one).
+    lead_words,
+    LEAD_WORDS
+);
 
 /// Verbs whose object names what a figure counts (`受理行政复议案件15件`).
 #[rustfmt::skip]
@@ -481,3 +486,21 @@ pub const COMPARED_PERIODS: &[&str] = &[
     "上月",
     "上季度",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_lead_word_starts_another() {
+        for a in LEAD_WORDS {
+            for b in LEAD_WORDS {
+                assert!(
+                    a == b || !b.starts_with(a),
+                    "{a} starts {b}: a lead word found first in table order would differ from \
+                     the longest"
+                );
+            }
+        }
+    }
+}

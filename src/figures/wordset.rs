@@ -96,6 +96,7 @@ impl WordSet {
     }
 
     /// The longest word of the table that `s` starts with.
+    #[inline]
     pub fn longest(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;
         if !self.firsts.may_hold(c) {
@@ -109,6 +110,7 @@ impl WordSet {
     }
 
     /// The longest word of the table that `s` ends with.
+    #[inline]
     pub fn longest_suffix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next_back()?;
         if !self.lasts.may_hold(c) {
@@ -119,6 +121,13 @@ impl WordSet {
             .iter()
             .copied()
             .find(|w| s.ends_with(w))
+    }
+
+    /// Whether a word of the table may start with `c` (when not, [`WordSet::longest`] of a
+    /// text that starts with `c` is `None`): a cheap test for loops over every character.
+    #[inline]
+    pub fn may_start(&self, c: char) -> bool {
+        self.firsts.may_hold(c)
     }
 
     /// Whether `s` starts with a word of the table.
