@@ -231,7 +231,11 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
         return None;
     }
-    let parsed = if body.contains(is_letter_zero) {
+    // A lone digit (`一`, `两`, most of what is read here) needs no parsing.
+    let lone_digit = chinese_digit(first).filter(|_| body.len() == first.len_utf8());
+    let parsed = if let Some(d) = lone_digit {
+        Some((Decimal::from_int(i128::from(d)), None, false))
+    } else if body.contains(is_letter_zero) {
         parse_chinese(&body.replace(is_letter_zero, "〇"))
     } else {
         parse_chinese(body)

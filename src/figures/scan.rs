@@ -314,31 +314,36 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             return None;
         }
     }
-    let mut unit = scale.map(|(w, _)| w.to_string()).unwrap_or_default();
     // The plain unit, with what a rate unit divides by (`吨/日`).
-    let mut plain = measure.map(units::normalise_unit).unwrap_or_default();
+    let mut plain = String::new();
+    // `100条（个）`: a second unit in brackets is part of the unit as written.
+    let mut extra = "";
     if let Some(u) = shared {
         measure = Some(u);
         plain = units::normalise_unit(u);
-        unit.push_str(&plain);
     } else if let Some(u) = measure {
+        plain = units::normalise_unit(u);
         pos += u.len();
         // `万吨/日`, `微克每立方米`: a rate unit.
         if let Some(per) = per_unit(&text[pos..]) {
             plain.push_str(per);
             pos += per.len();
         }
-        unit.push_str(&plain);
-        // `100条（个）`: a second unit in brackets is part of the unit as written.
-        if let Some(extra) = bracketed_unit(&text[pos..]) {
-            unit.push_str(extra);
-            pos += extra.len();
+        if let Some(e) = bracketed_unit(&text[pos..]) {
+            extra = e;
+            pos += e.len();
         }
         if u == "倍" && text[pos..].starts_with('半') {
             value = value.checked_add(&Decimal::new(5, 1)).unwrap_or(value);
             pos += '半'.len_utf8();
         }
     }
+    // As written: scale word, plain unit, bracketed unit (one allocation of the right size).
+    let scale_word = scale.map_or("", |(w, _)| w);
+    let mut unit = String::with_capacity(scale_word.len() + plain.len() + extra.len());
+    unit.push_str(scale_word);
+    unit.push_str(&plain);
+    unit.push_str(extra);
     if unit.is_empty() {
         return None;
     }

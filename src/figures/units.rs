@@ -361,5 +361,8 @@ pub fn scale_at(s: &str) -> Option<(&'static str, u32)> {
 
 /// The unit written as the report lists it (`％` is `%`).
 pub fn normalise_unit(unit: &str) -> String {
-    unit.replace('％', "%")
+    // Units are a few characters: mapping them is cheaper than a general replace.
+    unit.chars()
+        .map(|c| if c == '％' { '%' } else { c })
+        .collect()
 }
