@@ -72,15 +72,6 @@ pub const fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || chinese_place(c).is_some() || chinese_section(c).is_some()
 }
 
-/// The value of an ASCII or full-width digit.
-fn digit_value(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => Some(c as u8 - b'0'),
-        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
-        _ => None,
-    }
-}
-
 /// Reads a number in digits at byte `start` of `text`.
 ///
 /// Accepts `.`/`．` as a decimal point when a digit follows, and `,`/`，` as a thousands
@@ -88,6 +79,7 @@ fn digit_value(c: char) -> Option<u8> {
 /// too long for `i128` is kept as written.
 pub fn arabic(text: &str, start: usize) -> Option<Number> {
     let rest = text.get(start..)?;
+    let bytes = rest.as_bytes();
     // The value is built as the digits are read (no string of them is made): a number too long
     // for `i128` is rare and is then collected as written.
     let mut mantissa: Option<i128> = Some(0);
@@ -99,22 +91,57 @@ pub fn arabic(text: &str, start: usize) -> Option<Number> {
     let mut int_len = 0usize;
     let mut group = 0usize;
     let mut grouped = false;
-    for (i, c) in rest.char_indices() {
-        if let Some(d) = digit_value(c) {
-            first_zero.get_or_insert(d == 0);
-            mantissa = mantissa
-                .and_then(|m| m.checked_mul(10))
-                .and_then(|m| m.checked_add(i128::from(d)));
-            count += 1;
-            end = start + i + c.len_utf8();
-            group += 1;
-            if seen_dot {
-                scale += 1;
-            } else {
-                int_len += 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII digits, read in one tight loop (a pasted megabyte of digits is one
+        // number); once the value overflows, the rest of the run is only passed over.
+        let run = i;
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+            let Some(m) = mantissa else {
+                break;
+            };
+            mantissa = m
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(b - b'0')));
+            i += 1;
+        }
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        // Else one full-width digit.
+        if i == run {
+            if let Some((d, width)) = digit_at(bytes, i) {
+                mantissa = mantissa
+                    .and_then(|m| m.checked_mul(10))
+                    .and_then(|m| m.checked_add(i128::from(d)));
+                i += width;
+                first_zero.get_or_insert(d == 0);
+                count += 1;
+                group += 1;
+                if seen_dot {
+                    scale += 1;
+                } else {
+                    int_len += 1;
+                }
+                end = start + i;
+                continue;
             }
+        } else {
+            let n = i - run;
+            first_zero.get_or_insert(bytes.get(run) == Some(&b'0'));
+            count += n;
+            group += n;
+            if seen_dot {
+                scale = scale.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+            } else {
+                int_len += n;
+            }
+            end = start + i;
             continue;
         }
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
         let after = &rest[i + c.len_utf8()..];
         match c {
             '.' | '．' if !seen_dot && after.chars().next().is_some_and(is_digit) => {
@@ -128,6 +155,7 @@ pub fn arabic(text: &str, start: usize) -> Option<Number> {
             }
             _ => break,
         }
+        i += c.len_utf8();
     }
     if count == 0 {
         return None;
@@ -149,16 +177,37 @@ pub fn arabic(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// The ASCII or full-width digit (`０`–`９`, bytes EF BC 90–99) at byte `i`: its value and
+/// width in bytes.
+#[inline]
+fn digit_at(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
+    match bytes.get(i..)? {
+        [b @ b'0'..=b'9', ..] => Some((b - b'0', 1)),
+        [0xEF, 0xBC, b @ 0x90..=0x99, ..] => Some((b - 0x90, 3)),
+        _ => None,
+    }
+}
+
 /// The digits (ASCII) and decimal point of a number [`arabic`] read, without its thousands
 /// separators.
 fn written_digits(number: &str) -> String {
-    number
-        .chars()
-        .filter_map(|c| match c {
-            '.' | '．' => Some('.'),
-            _ => digit_value(c).map(|d| char::from(b'0' + d)),
-        })
-        .collect()
+    let bytes = number.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+        match rest {
+            [b @ b'0'..=b'9', ..] => out.push(*b),
+            [b'.', ..] | [0xEF, 0xBC, 0x8E, ..] => out.push(b'.'),
+            [0xEF, 0xBC, b @ 0x90..=0x99, ..] => out.push(b'0' + (b - 0x90)),
+            // Thousands separators (and the inner bytes of full-width characters).
+            _ => {}
+        }
+        i += match rest {
+            [0xEF, 0xBC, 0x8E | 0x90..=0x99, ..] => 3,
+            _ => 1,
+        };
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Exactly three digits and then something that is not a digit (`1,234` but not `1,2345`).
@@ -382,6 +431,12 @@ mod tests {
             n.map(|n| (n.value.to_string(), n.len, n.leading_zero)),
             Some(("0.5".into(), 4, false)),
             "trailing zeros after the point are dropped; 0.5 has no leading zero"
+        );
+        let n = arabic("１2．５0％", 0);
+        assert_eq!(
+            n.map(|n| (n.value.to_string(), n.len, n.end)),
+            Some(("12.5".into(), 5, "１2．５0".len())),
+            "full-width and ASCII digits and a full-width point mix in one number"
         );
         let n = arabic("１５件", 0);
         assert_eq!(
