@@ -63,6 +63,45 @@ const PREFIXES: &[&str] = &[
     "访问量：",
 ];
 
+/// Labels of an article's byline on a page that reposts documents, written with either colon
+/// and with several fields on one line (`作者:法律资料网 时间:2024-07-12 20:48:31 浏览:9581`,
+/// `下载地址: 点击此处下载`, `浏览量: 时间:2016-01-17`): a document's own text never opens a
+/// line with a page's counter or byline.
+const BYLINE: &[&str] = &[
+    "作者",
+    "浏览",
+    "浏览量",
+    "浏览次数",
+    "阅读",
+    "阅读量",
+    "阅读次数",
+    "点击",
+    "点击数",
+    "点击量",
+    "访问量",
+    "下载地址",
+    "发布时间",
+    "更新时间",
+];
+const BYLINE_FIRSTS: [char; BYLINE.len()] = first_chars(BYLINE);
+
+/// A byline line: a [`BYLINE`] label with its colon opens it, and it is no sentence (a short
+/// line, no full stop). A line that only opens with such a word (`来源广泛的资金…`) has no colon
+/// after it.
+fn is_byline(text: &str) -> bool {
+    // The colon follows the label within its first characters: a line of prose is turned away
+    // without being read to its end.
+    let Some((at, _)) = text
+        .char_indices()
+        .take(8)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+    else {
+        return false;
+    };
+    let label = text[..at].trim_end_matches(is_space);
+    BYLINE.contains(&label) && at_most_chars(text, 100) && !text.contains(['。', '；', '！', '？'])
+}
+
 /// Brackets and separators that hold menu words together (`【打印】|【关闭】`).
 fn is_menu_glue(c: char) -> bool {
     matches!(
@@ -348,6 +387,9 @@ pub fn is_furniture(text: &str) -> bool {
     if let Some(stamp) = stamp {
         return short() && !stamp.contains('年') && stamp.chars().any(|c| matches!(c, '-' | '/'));
     }
+    if opening.is_some_and(|c| BYLINE_FIRSTS.contains(&c)) && is_byline(bare) {
+        return true;
+    }
     // A photo credit: `王正谱作政府工作报告。本报记者 霍艳恩摄`.
     if text.ends_with('摄') {
         return short() && text.contains("记者");
@@ -366,7 +408,11 @@ mod tests {
 
     #[test]
     fn the_first_characters_of_the_tables_are_read_at_compile_time() {
-        for (words, firsts) in [(MENU, &MENU_FIRSTS[..]), (PREFIXES, &PREFIX_FIRSTS[..])] {
+        for (words, firsts) in [
+            (MENU, &MENU_FIRSTS[..]),
+            (PREFIXES, &PREFIX_FIRSTS[..]),
+            (BYLINE, &BYLINE_FIRSTS[..]),
+        ] {
             for (word, first) in words.iter().zip(firsts) {
                 assert_eq!(
                     word.chars().next(),

@@ -20,6 +20,9 @@ pub struct Head {
     pub speech: bool,
     /// The first paragraph after the head's elements.
     pub end_par: usize,
+    /// An issuing body alone on a line above the title (with its input byte range): the issuer
+    /// if neither the title nor a 署名 names one.
+    pub organ_above: Option<(String, Range<usize>)>,
 }
 
 /// How many lines after the title may hold the subtitle, speaker, 文号 and 主送机关.
@@ -57,6 +60,8 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             i += 1;
         }
     }
+    let (start, organ_above) = repeated_heading(&lines, i);
+    i = start;
     // A 命令 has no title: its mark and 令号 (the only 发文字号 that starts with 第) head the
     // body text directly.
     let order = found
@@ -69,6 +74,15 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
     } else {
         i = title(found, &lines, i);
     }
+    // The issuing body printed alone above a title that names none (`某某省人民政府` over
+    // `某某省…管理规定`) in a reposted copy: the issuer when no 署名 names one.
+    let organ_above = organ_above
+        .and_then(|k| lines.get(k))
+        .filter(|l| found.meta.title.is_some() && !found.is_used(l))
+        .map(|l| {
+            found.use_line(l);
+            (compact(l.text), found.input_range(l, 0..l.text.len()))
+        });
     // A title naming a speech (`在…会议上的讲话`) makes one even before its subtitle.
     let mut speech = found
         .meta
@@ -130,6 +144,11 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             dated = Some(i);
             i += 1;
             continue;
+        } else if found.meta.title.is_none() && !order && late_title(&lines, i) {
+            // The title under a page's lines that nothing above recognised (a heading that
+            // also carries the 发文字号, `鲁政发〔2014〕20号《…的实施意见》`, then a byline).
+            i = title(found, &lines, i).max(i + 1);
+            continue;
         } else {
             skipped += 1;
             if skipped > 3 {
@@ -147,7 +166,11 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             found.use_line(line);
         }
     }
-    Head { speech, end_par }
+    Head {
+        speech,
+        end_par,
+        organ_above,
+    }
 }
 
 /// The 版头 lines before the title: 份号, 密级, 紧急程度, 发文机关标志 (`XX人民政府文件`, or the
@@ -188,6 +211,67 @@ fn page_top(lines: &[Line<'_>]) -> usize {
                 || l.text.starts_with("当前位置")
         })
         .map_or(0, |k| k + 1)
+}
+
+/// A title below lines the head did not recognise: title lines from the start of a paragraph,
+/// the last of them naming a kind of document (`…的实施意见`).
+fn late_title(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let starts_paragraph = i == 0 || lines.get(i - 1).is_some_and(|l| l.par != line.par);
+    // A bare kind (`实施意见`, `的通知`) is the wrapped end of a line above, not a title.
+    let bare_kind = line.text.chars().count() <= 6 && ends_with_document_kind(line.text);
+    starts_paragraph
+        && !bare_kind
+        && !closes_bracket(line.text)
+        && lines
+            .iter()
+            .skip(i)
+            .take(TITLE_LINES)
+            .take_while(|l| title_line(l))
+            .any(|l| ends_with_document_kind(unwrap_book_marks(l.text).trim_end_matches('》')))
+}
+
+/// How many lines after a page's heading may repeat it.
+const REPEAT_LINES: usize = 4;
+
+/// A site that reposts documents heads the page with the document's name and repeats it above
+/// the document itself, often with the issuing body alone on a line between
+/// (`XX管理规定` / `XX省人民政府` / `XX管理规定`). The last repeat is the document's own
+/// title; but when a 版头 and a title of its own follow it (`武汉市人民政府` / `关于批转…的通知`),
+/// the repeated name was the page's and the document starts after it. Returns the line the
+/// title starts at, and an organ line just above it.
+fn repeated_heading(lines: &[Line<'_>], i: usize) -> (usize, Option<usize>) {
+    // An organ's name alone is a 版头 line, not a heading (a 署名 repeats it further down).
+    let Some(first) = lines.get(i).filter(|l| title_line(l) && !is_organ(l.text)) else {
+        return (i, None);
+    };
+    // The repeats stand before any running text.
+    let head = lines
+        .iter()
+        .skip(i + 1)
+        .take(REPEAT_LINES)
+        .take_while(|l| !l.prose)
+        .count();
+    let Some(last) = (i + 1..=i + head)
+        .rev()
+        .find(|&k| lines.get(k).is_some_and(|l| l.text == first.text))
+    else {
+        return (i, None);
+    };
+    let organ = |k: usize| lines.get(k).is_some_and(|l| !l.prose && is_organ(l.text));
+    let own_title = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            title_line(l)
+                && ends_with_document_kind(l.text)
+                && (l.text.starts_with("关于") || issuer_in_title(&compact(l.text)).is_some())
+        })
+    };
+    if organ(last + 1) && own_title(last + 2) {
+        return (last + 1, None);
+    }
+    (last, (last > i && organ(last - 1)).then_some(last - 1))
 }
 
 /// A site's banner with the day's date (`XX区人民政府 2019年12月3日星期二`): a date with a
@@ -391,9 +475,21 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     let (Some((first, _)), Some((last, number))) = (chosen.first(), chosen.last()) else {
         return end;
     };
-    let text: String = chosen.iter().map(|(l, _)| l.text).collect();
-    let text = compact(&text);
-    found.span("title", (first, 0..0), (last, 0..last.text.len()));
+    let joined: String = chosen.iter().map(|(l, _)| l.text).collect();
+    let unwrapped = unwrap_book_marks(&joined);
+    // The byte length of an opening mark the title stood in, on its first line.
+    let lead = if unwrapped.len() < joined.len() {
+        '《'.len_utf8()
+    } else {
+        0
+    };
+    let text = compact(unwrapped);
+    let trail = if lead > 0 { '》'.len_utf8() } else { 0 };
+    found.span(
+        "title",
+        (first, lead..lead),
+        (last, 0..last.text.len().saturating_sub(trail)),
+    );
     for l in &originals[..count] {
         found.use_line(l);
     }
@@ -406,18 +502,42 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     if found.meta.issuer.is_none() {
         if let Some(organ) = issuer_in_title(&text) {
             // The first body, read on the title's first line when the name starts there.
-            let len = found.first_body(first, organ.len().min(first.text.len()));
-            let name = if organ.len() <= first.text.len() {
-                first.text.get(..len).unwrap_or(organ)
+            let line = Line {
+                range: first.range.start + lead..first.range.end,
+                text: first.text.get(lead..).unwrap_or(""),
+                ..first.clone()
+            };
+            let len = found.first_body(&line, organ.len().min(line.text.len()));
+            let name = if organ.len() <= line.text.len() {
+                line.text.get(..len).unwrap_or(organ)
             } else {
                 organ
             };
             found.meta.issuer = Some(compact(name));
-            found.span_in("issuer", first, 0..len.min(first.text.len()));
+            found.span_in("issuer", &line, 0..len.min(line.text.len()));
         }
     }
     found.meta.title = Some(text);
     end
+}
+
+/// A web copy may quote the whole title in book-title marks (`《…关于印发〈…〉的通知》`): the
+/// title is what they enclose.
+fn unwrap_book_marks(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix('《').and_then(|t| t.strip_suffix('》')) else {
+        return text;
+    };
+    // The opening mark must close at the very end, not earlier (`《A》和《B》`).
+    let mut depth = 0usize;
+    for c in inner.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' if depth == 0 => return text,
+            '》' => depth -= 1,
+            _ => {}
+        }
+    }
+    inner
 }
 
 /// The title of a text extracted with no line breaks, run into its first sentence

@@ -64,6 +64,16 @@ pub fn extract(doc: &Document<'_>) -> Elements {
             });
         }
     }
+    if found.meta.issuer.is_none() {
+        if let Some((value, span)) = head.organ_above {
+            found.meta.issuer = Some(value);
+            found.meta.spans.push(ElementSpan {
+                key: "issuer".into(),
+                start: span.start,
+                end: span.end,
+            });
+        }
+    }
     let paragraphs = found.element_paragraphs();
     Elements {
         meta: found.meta,

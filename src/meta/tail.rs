@@ -21,6 +21,8 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
     let doc = found.doc;
     // The last few lines read, so that a date line can look back at the names above it.
     let mut recent: Vec<Line<'_>> = Vec::new();
+    // The first date alone on its line with no name above it.
+    let mut unsigned: Option<(usize, usize)> = None;
     for par in from..doc.paragraphs.len() {
         let lines = lines::split(doc, par);
         if lines.len() > SHORT_PARAGRAPH_LINES {
@@ -31,18 +33,11 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
         for (k, line) in lines.iter().enumerate() {
             if let Some(s) = signed(line, &recent) {
                 record_signature(found, &s.signers, &s.date_line, s.date);
-                let after: Vec<Line<'_>> = lines[k + 1..]
-                    .iter()
-                    .cloned()
-                    .chain(
-                        (par + 1..doc.paragraphs.len())
-                            .take(lines::WINDOW)
-                            .flat_map(|p| lines::split(doc, p)),
-                    )
-                    .take(BODY_TITLE_LINES + 3)
-                    .collect();
-                body_title(found, &after);
+                body_title(found, &lines_after(doc, par, &lines, k));
                 return;
+            }
+            if unsigned.is_none() && alone_date(line).is_some() {
+                unsigned = Some((par, k));
             }
             // A 附注 (`（此件公开发布）`) may stand between the 署名 and the 成文日期 in a web
             // copy: the date still reads the names above the note.
@@ -55,13 +50,48 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
             }
         }
     }
-    // No name above a date: the last date line standing alone at the end.
+    // No name above a date. A reposted covering letter may have lost its 署名 but not its
+    // 成文日期: a date alone followed by the enclosed document's title is that letter's date.
+    if let Some((par, k)) = unsigned {
+        let lines = lines::split(doc, par);
+        if let Some((line, date)) = lines.get(k).and_then(|l| Some((l, alone_date(l)?))) {
+            if body_title(found, &lines_after(doc, par, &lines, k)) {
+                found.meta.date = Some(date.1);
+                found.span_in("date", line, date.0);
+                found.use_line(line);
+                return;
+            }
+        }
+    }
+    // Else the last date line standing alone at the end.
     let tail = lines::tail(doc, from);
     if let Some((line, date)) = tail.iter().rev().find_map(|l| Some((l, alone_date(l)?))) {
         found.meta.date = Some(date.1);
         found.span_in("date", line, date.0);
         found.use_line(line);
     }
+}
+
+/// The lines after line `k` of paragraph `par` (whose lines are `lines`) that may hold the
+/// enclosed document's title.
+fn lines_after<'d>(
+    doc: &'d crate::source::Document<'_>,
+    par: usize,
+    lines: &[Line<'d>],
+    k: usize,
+) -> Vec<Line<'d>> {
+    lines
+        .get(k + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .cloned()
+        .chain(
+            (par + 1..doc.paragraphs.len())
+                .take(lines::WINDOW)
+                .flat_map(|p| lines::split(doc, p)),
+        )
+        .take(BODY_TITLE_LINES + 3)
+        .collect()
 }
 
 type DateIn = (std::ops::Range<usize>, String);
@@ -135,8 +165,9 @@ fn record_signature(
 }
 
 /// The enclosed report's title after a covering letter's 署名 and 成文日期: one to three short
-/// unpunctuated lines (after an optional `附件` label) followed by body text.
-fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
+/// unpunctuated lines (after an optional `附件` label) followed by body text. Whether one was
+/// found.
+fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
     // Skip the 附注 (`（此件公开发布）`) and an `附件` label before the title.
     let start = after
         .iter()
@@ -144,9 +175,13 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
         .count();
     let doc = found.doc;
     let heading = |l: &Line<'_>| heading_line(doc, l);
+    // A note in brackets under the title (`（2005年6月17日修订）`, `（2024年1月5日市政府第3次常务
+    // 会议通过）`) is the 题注, not part of the title; a short status (`（试行）`) is.
+    let note = |l: &Line<'_>| is_bracketed_note(l.text) && l.text.chars().count() > 8;
     let is_title_line = |l: &Line<'_>| {
         !l.prose
             && !heading(l)
+            && !note(l)
             && l.text.chars().count() <= 40
             && !has_sentence_punct(l.text)
             && whole_date(l.text).is_none()
@@ -159,20 +194,25 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) {
         end += 1;
     }
     // Body text must follow, or this is the end of the document (or the 版记), not a title.
-    let followed = after.get(end).is_some_and(|l| l.prose || heading(l));
+    let next = after
+        .get(end)
+        .filter(|l| !note(l))
+        .or_else(|| after.get(end + 1));
+    let followed = next.is_some_and(|l| l.prose || heading(l));
     if end == start || !followed {
-        return;
+        return false;
     }
     let lines = &after[start..end];
     let text = compact(&lines.iter().map(|l| l.text).collect::<String>());
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
-        return;
+        return false;
     };
     found.span("body_title", (first, 0..0), (last, 0..last.text.len()));
     for l in lines {
         found.use_line(l);
     }
     found.meta.body_title = Some(text);
+    true
 }
 
 /// Whether a line opens with a heading marker, as cleaned or as written in the input: reading
