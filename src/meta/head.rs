@@ -9,8 +9,9 @@ use super::speech::{
     is_bare_subtitle, is_caption, speaker, starts_with_dash, subtitle, SPEECH_KINDS,
 };
 use super::words::{
-    ends_with_document_kind, has_sentence_punct, is_attachment_label, is_header_mark, is_organ,
-    is_page_field, is_salutation, is_site_name, is_web_label, office_and_name, starts_like_heading,
+    ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
+    is_header_mark, is_organ, is_page_field, is_salutation, is_site_name, is_web_label,
+    office_and_name, starts_like_heading,
 };
 use super::{compact, split_bodies, Found};
 
@@ -27,6 +28,8 @@ pub struct Head {
 
 /// How many lines after the title may hold the subtitle, speaker, 文号 and 主送机关.
 const AFTER_TITLE: usize = 8;
+/// How many lines a 主送机关 list may wrap over.
+const ADDRESSEE_LINES: usize = 3;
 /// How many lines a title may wrap over.
 const TITLE_LINES: usize = 4;
 /// The longest title line, in characters.
@@ -116,7 +119,26 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             continue;
         }
         if line.prose && !line.text.ends_with(['：', ':']) {
-            break;
+            // A 主送机关 list wrapped over lines (a PDF copy): its last line ends with the colon.
+            // Reading may have kept its lines apart or joined them.
+            let wrapped = lines
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take(ADDRESSEE_LINES)
+                .take_while(|l| !l.text.contains(['。', '！', '？']))
+                .position(|l| l.text.ends_with(['：', ':']))
+                .filter(|_| {
+                    let whole = lines.iter().filter(|l| l.par == line.par).count();
+                    whole <= ADDRESSEE_LINES
+                });
+            match wrapped {
+                Some(k) => {
+                    i += k;
+                    continue;
+                }
+                None => break,
+            }
         }
         let t = line.text;
         if let Some(next) = doc_number(found, &lines, i) {
@@ -622,9 +644,13 @@ fn issuer_in_title(title: &str) -> Option<&str> {
 fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
     let Some(line) = lines.get(i) else { return };
     let mut first = i;
+    // Reading may have kept the lines of a wrapped list apart, or joined them.
     while first > found.title_end
+        && i - first < ADDRESSEE_LINES - 1
         && lines.get(first - 1).is_some_and(|l| {
-            l.par == line.par && !found.is_used(l) && l.text.contains(['、', '，'])
+            !found.is_used(l)
+                && !l.text.contains(['。', '！', '？', '：', ':'])
+                && (l.text.contains(['、', '，']) || has_ascii_comma(l.text))
         })
     {
         first -= 1;

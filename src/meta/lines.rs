@@ -81,6 +81,7 @@ pub fn split<'d>(doc: &'d Document<'_>, par: usize) -> Vec<Line<'d>> {
 fn has_clause_punct(line: &str) -> bool {
     line.chars()
         .any(|c| is_sentence_end(c) || matches!(c, '，' | '；' | ';'))
+        || super::words::has_ascii_comma(line)
 }
 
 /// The lines of the first paragraphs, in order.

@@ -223,7 +223,19 @@ pub fn is_header_mark(text: &str) -> bool {
 
 /// Punctuation that no title line carries: a title is a noun phrase, not a sentence.
 pub fn has_sentence_punct(text: &str) -> bool {
-    text.contains(['。', '，', '；', '：', '！', '？', ':', ';', '!', '?'])
+    text.contains(['。', '，', '；', '：', '！', '？', ':', ';', '!', '?']) || has_ascii_comma(text)
+}
+
+/// An ASCII comma between words, as web copies write `，` (`各乡镇人民政府,县直各部门`); a
+/// comma between digits (`1,200`) groups thousands.
+pub fn has_ascii_comma(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b','
+            && !(i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
 }
 
 /// `一、` `（一）` `1.` `第一章` `①`, or a plan's decimal heading (`1 总则`, `1.1 编制目的`): a
