@@ -98,7 +98,7 @@ pub fn extract(
             }
         }
         breakdown::share_qualifiers(&par.text, &mut s.figures);
-        let subjects = subject::assign(&par.text, &s.figures);
+        let mut subjects = subject::assign(&par.text, &s.figures);
         let parents = breakdown::parents(&par.text, &s.figures);
         let read = par.pieces().last().map_or(0, |r| r.end);
         reserve_projected(&mut found.figures, s.figures.len(), read, input.len());
@@ -113,7 +113,7 @@ pub fn extract(
                 base_value: raw.base.as_ref().map(|b| b.0.clone()),
                 base_unit: raw.base.map(|b| b.1),
                 qualifier: raw.qualifier.map(str::to_string),
-                subject: subjects.get(k).cloned().flatten(),
+                subject: subjects.get_mut(k).and_then(Option::take),
                 section: current,
                 section_path: current.and_then(|h| paths.get(h).cloned()),
                 parent: parents.get(k).copied().flatten().map(|p| base + p),
