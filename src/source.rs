@@ -3,7 +3,9 @@
 //! The text is read once. Each [`Paragraph`] holds its cleaned text and the input ranges it was
 //! read from, so every later finding maps back to the characters the user pasted. Cleaning only
 //! ever *drops* characters (line breaks, page numbers, indents, spaces around CJK, web
-//! furniture); it never rewrites one, so a paragraph is exactly the concatenation of its pieces.
+//! furniture, the tags of raw HTML); it never rewrites one, so a paragraph is exactly the
+//! concatenation of its pieces. Raw HTML pasted in (a page's source) is read as its text would
+//! show, its block tags breaking lines (see `html`).
 //!
 //! Two layouts are told apart by the widths of the lines (see [`Layout`]):
 //! - **hard-wrapped** text (copied from a PDF): most lines share one full width, and a line
@@ -12,6 +14,7 @@
 //!   a page seam (a page-number line inside a sentence) joins two lines.
 
 mod blanks;
+mod html;
 mod lines;
 
 use std::ops::Range;
@@ -230,7 +233,7 @@ struct Layout {
 
 /// Reads `input` into paragraphs.
 pub fn read(input: &str) -> Document<'_> {
-    let mut lines = classify(input);
+    let (mut lines, markups) = classify(input);
     let layout = layout(&lines);
     if layout.wrap.is_some() {
         drop_running_heads(input, &mut lines);
@@ -289,8 +292,11 @@ pub fn read(input: &str) -> Document<'_> {
         let text_start = par.text.len();
         if line.plain {
             par.push(input, line.content.clone());
-        } else {
+        } else if markups.is_empty() {
             append_line(par, input, line.content.clone());
+        } else {
+            let inner = html::within(&markups, line.content.clone());
+            html::append_html_line(par, input, line.content.clone(), inner);
         }
         par.source_lines.push(SourceLine {
             input: line.content.clone(),

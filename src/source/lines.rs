@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::blanks::{blank_len, may_be_blank, trim_blanks_end};
+use super::html::{self, Markup};
 use crate::chars::{is_digit, is_invisible, is_space, width};
 use crate::furniture::{is_furniture, is_jump_marker, is_page_foot, is_page_number};
 
@@ -65,16 +66,40 @@ fn saturate(columns: usize) -> u32 {
     u32::try_from(columns).unwrap_or(u32::MAX)
 }
 
-/// Splits the input into lines (LF, CRLF or lone CR) and says what each is.
-pub(super) fn classify(input: &str) -> Vec<Line> {
+/// Splits the input into lines (LF, CRLF or lone CR) and says what each is. For an input that
+/// is HTML, block tags end lines too, and the markup (tags, references) is returned, in order,
+/// for the cleaning of each line to drop (see [`html`]); for any other input it is empty.
+pub(super) fn classify(input: &str) -> (Vec<Line>, Vec<Markup>) {
+    let bytes = byte_counts(input.as_bytes());
+    // Text that is no HTML has fewer `<` than HTML has tags, which the count of the line breaks
+    // tells at no cost.
+    if bytes.lt >= html::MIN_TAGS && html::looks_like_html(input) {
+        return classify_html(input);
+    }
     let front_matter_end = front_matter(input, line_ranges(input));
-    let mut lines = Vec::with_capacity(line_count(input));
+    let mut lines = Vec::with_capacity(line_count(input, &bytes));
     lines.extend(line_ranges(input).map(|range| line(input, range)));
     for line in lines.iter_mut().take(front_matter_end) {
         line.kind = LineKind::Furniture;
     }
     keep_bare_numbers_unless_paginating(input, &mut lines);
-    lines
+    (lines, Vec::new())
+}
+
+/// [`classify`] for an input that is HTML. A line left empty between two block tags
+/// (`</p><p>`, `<p><br/></p>`) is no line at all: only a blank line of the text is one.
+fn classify_html(input: &str) -> (Vec<Line>, Vec<Markup>) {
+    let markups = html::scan(input);
+    let mut lines = Vec::new();
+    for l in html::line_ranges(input, &markups) {
+        let line = html_line(input, l.range.clone(), html::within(&markups, l.range));
+        if !(l.by_tag && line.kind == LineKind::Blank) {
+            lines.push(line);
+        }
+    }
+    lines.shrink_to_fit();
+    keep_bare_numbers_unless_paginating(input, &mut lines);
+    (lines, markups)
 }
 
 /// The byte ranges of the input's lines, without their line breaks (LF, CRLF or lone CR).
@@ -102,27 +127,44 @@ fn line_ranges(input: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// How many items [`line_ranges`] yields.
-fn line_count(input: &str) -> usize {
-    let bytes = input.as_bytes();
-    let count = |byte: u8| -> usize {
-        // Counted in blocks whose count fits a byte, which the compiler turns into vector code.
-        bytes
-            .chunks(255)
-            .map(|block| {
-                let n: u8 = block.iter().map(|&b| u8::from(b == byte)).sum();
-                usize::from(n)
-            })
-            .sum()
+/// How many times the input holds each byte that matters before its lines are read.
+struct ByteCounts {
+    lf: usize,
+    cr: usize,
+    /// `<`, which opens an HTML tag.
+    lt: usize,
+}
+
+/// Counts the bytes of [`ByteCounts`] in one pass.
+fn byte_counts(bytes: &[u8]) -> ByteCounts {
+    let mut counts = ByteCounts {
+        lf: 0,
+        cr: 0,
+        lt: 0,
     };
-    let lf = count(b'\n');
-    let cr = count(b'\r');
-    let crlf = if cr == 0 {
+    // Counted in blocks whose count fits a byte, which the compiler turns into vector code.
+    for block in bytes.chunks(255) {
+        let (mut lf, mut cr, mut lt) = (0u8, 0u8, 0u8);
+        for &b in block {
+            lf += u8::from(b == b'\n');
+            cr += u8::from(b == b'\r');
+            lt += u8::from(b == b'<');
+        }
+        counts.lf += usize::from(lf);
+        counts.cr += usize::from(cr);
+        counts.lt += usize::from(lt);
+    }
+    counts
+}
+
+/// How many items [`line_ranges`] yields.
+fn line_count(input: &str, counts: &ByteCounts) -> usize {
+    let crlf = if counts.cr == 0 {
         0
     } else {
-        bytes.windows(2).filter(|w| w == b"\r\n").count()
+        input.as_bytes().windows(2).filter(|w| w == b"\r\n").count()
     };
-    lf + cr - crlf + 1
+    counts.lf + counts.cr - crlf + 1
 }
 
 /// In a hard-wrapped text, a short line repeated on page after page next to the page number is a
@@ -249,17 +291,7 @@ fn line(input: &str, range: Range<usize>) -> Line {
         .sum();
     let kept = trim_blanks_end(body);
     let mut content = range.start + lead..range.start + lead + kept.len();
-    let mut kind = if kept.is_empty() {
-        LineKind::Blank
-    } else if is_page_number(kept) || is_page_foot(kept) {
-        LineKind::PageNumber
-    } else if is_jump_marker(kept) {
-        LineKind::JumpMarker
-    } else if is_furniture(kept) {
-        LineKind::Furniture
-    } else {
-        LineKind::Text
-    };
+    let mut kind = kind_of(kept);
     if kind == LineKind::Text {
         // Markdown from a web copy: `# 标题` keeps its text, `> 引用` is the site's note.
         let hashes = kept.len() - kept.trim_start_matches('#').len();
@@ -281,6 +313,83 @@ fn line(input: &str, range: Range<usize>) -> Line {
         width: saturate(columns),
         kind,
         plain,
+    }
+}
+
+/// What a line whose content (without indent and trailing blanks) is `kept` is.
+fn kind_of(kept: &str) -> LineKind {
+    if kept.is_empty() {
+        LineKind::Blank
+    } else if is_page_number(kept) || is_page_foot(kept) {
+        LineKind::PageNumber
+    } else if is_jump_marker(kept) {
+        LineKind::JumpMarker
+    } else if is_furniture(kept) {
+        LineKind::Furniture
+    } else {
+        LineKind::Text
+    }
+}
+
+/// A line of an HTML input: `inner` is the markup inside `range`, which the indent, the
+/// trailing blanks and the width pass over like blanks.
+fn html_line(input: &str, range: Range<usize>, inner: &[Markup]) -> Line {
+    let (mut start, mut end) = (range.start, range.end);
+    let (mut first, mut last) = (0, inner.len());
+    let mut indent = 0;
+    loop {
+        if let Some(m) = inner.get(first).filter(|m| m.range.start == start) {
+            start = m.range.end;
+            first += 1;
+            continue;
+        }
+        let Some(n) = input.get(start..end).and_then(blank_len) else {
+            break;
+        };
+        indent += input
+            .get(start..start + n)
+            .unwrap_or("")
+            .chars()
+            .filter(|&c| is_space(c) && !is_invisible(c))
+            .map(width)
+            .sum::<usize>();
+        start += n;
+    }
+    loop {
+        if let Some(m) = last
+            .checked_sub(1)
+            .filter(|&k| k >= first)
+            .and_then(|k| inner.get(k))
+            .filter(|m| m.range.end == end)
+        {
+            end = m.range.start;
+            last -= 1;
+            continue;
+        }
+        let text = input.get(start..end).unwrap_or("");
+        let kept = trim_blanks_end(text);
+        if kept.len() == text.len() {
+            break;
+        }
+        end = start + kept.len();
+    }
+    let inside = inner.get(first..last).unwrap_or_default();
+    let mut columns = 0;
+    let mut from = start;
+    for m in inside.iter().chain(std::iter::once(&Markup {
+        range: end..end,
+        block: false,
+    })) {
+        columns += measure(input.get(from..m.range.start).unwrap_or("")).0;
+        from = m.range.end;
+    }
+    let content = input.get(start..end).unwrap_or("");
+    Line {
+        content: start..end,
+        indent: saturate(indent),
+        width: saturate(columns),
+        kind: kind_of(content),
+        plain: inside.is_empty() && measure(content).1,
     }
 }
 
