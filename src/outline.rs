@@ -3,7 +3,9 @@
 //! Two passes over the paragraphs, both linear:
 //! 1. **Candidates**: a marker that opens a paragraph (`一、` `（一）` `1.` `（1）` `①` `第一章`
 //!    …, see [`crate::markers`]), and the enumerations `一是` / `第一，` that open a sentence or
-//!    clause anywhere in a paragraph.
+//!    clause anywhere in a paragraph; inside a text run together on one line, the markers that
+//!    open a sentence there, and in a web copy that joined a heading to the text around it with
+//!    spaces, a marker set off by blanks (`…增长2.0%。 二、农 业 全年…`, see `SpacedTitles`).
 //! 2. **Nesting**: a stack of the marker styles seen so far. A style not on the stack nests under
 //!    the current heading; a style already on it closes everything above it and becomes a sibling.
 //!    So depth follows the order of appearance, and a skipped level (`一、` then `1.`) still nests
@@ -12,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_chinese_numeral, is_closing, is_sentence_end, is_space};
+use crate::chars::{is_chinese_numeral, is_cjk, is_closing, is_sentence_end, is_space};
 use crate::markers::{enumeration, opening_marker, Marker};
 use crate::meta::Elements;
 use crate::report::{Heading, MarkerStyle};
@@ -264,9 +266,44 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
             });
         }
         let first = out.len();
-        let opens = enumerations(text, i, &mut out);
+        // A heading joined to the paragraph before it with spaces between (a web copy) leaves
+        // a gap inside a line, which a paragraph whose lines were copied whole cannot hold.
+        let spaced = (!par.lines_are_whole()).then_some(SpacedTitles {
+            input: doc.input,
+            par,
+        });
+        if let Some(marker) = opening.filter(|_| spaced.is_some()) {
+            if let Some(end) = spaced
+                .as_ref()
+                .and_then(|s| s.title_end(marker.len, marker, false))
+            {
+                out[opening_index].limit = Some(end);
+            }
+        }
+        let opens = enumerations(text, i, &mut out, spaced.is_some());
         if let Some(opens) = opens {
-            inline_headings(text, i, &mut out, opening.map(|_| opening_index), opens);
+            if run_together(text) {
+                inline_headings(
+                    text,
+                    i,
+                    &mut out,
+                    opening.map(|_| opening_index),
+                    opens,
+                    spaced.as_ref(),
+                );
+            } else if let Some(spaced) = &spaced {
+                out.extend(opens.into_iter().filter_map(|(at, marker)| {
+                    let end = spaced.title_end(at + marker.len, marker, true)?;
+                    Some(Candidate {
+                        paragraph: i,
+                        marker,
+                        at,
+                        enumeration: false,
+                        after_comma: false,
+                        limit: Some(end),
+                    })
+                }));
+            }
             out[first..].sort_by_key(|c| c.at);
         }
     }
@@ -345,6 +382,7 @@ fn inline_headings(
     out: &mut Vec<Candidate>,
     opening: Option<usize>,
     opens: Vec<(usize, Marker)>,
+    spaced: Option<&SpacedTitles<'_, '_>>,
 ) {
     // Each marker found, and whether it runs into the title before it.
     let mut found: Vec<(Candidate, bool)> = Vec::new();
@@ -392,7 +430,9 @@ fn inline_headings(
             at,
             enumeration: false,
             after_comma: false,
-            limit: None,
+            limit: spaced
+                .filter(|_| !run_in)
+                .and_then(|s| s.title_end(at + marker.len, marker, true)),
         };
         found.push((candidate, run_in));
     }
@@ -411,7 +451,7 @@ fn inline_headings(
         let (c, _) = &found[i];
         let parent_of_kept = found.get(i + 1).is_some_and(|&(_, run_in)| run_in)
             && keep.get(i + 1).copied().unwrap_or(false);
-        keep[i] = runs(c.marker.style, c.marker.number) || parent_of_kept;
+        keep[i] = runs(c.marker.style, c.marker.number) || parent_of_kept || c.limit.is_some();
     }
     // A kept marker run into a title ends that title.
     for i in 0..found.len() {
@@ -425,7 +465,7 @@ fn inline_headings(
             None => opening.and_then(|k| out.get_mut(k)),
         };
         if let Some(c) = before {
-            c.limit = Some(at);
+            c.limit = Some(c.limit.map_or(at, |l| l.min(at)));
         }
     }
     out.extend(
@@ -434,6 +474,92 @@ fn inline_headings(
             .zip(keep)
             .filter_map(|((c, _), k)| k.then_some(c)),
     );
+}
+
+/// The longest title set off by blanks, in characters (`交通、邮电和旅游`, `人口、就业和社会保障`).
+const MAX_SPACED_TITLE_CHARS: usize = 16;
+
+/// Headings that a web copy joined to the text around them, with spaces where the breaks were:
+/// `…增长2.0%。 二、农 业 全年全县…`. The heading's marker follows a sentence end and a blank, and its
+/// title is set off by a blank from the paragraph that follows: a short phrase (`二、工业 全年…`),
+/// or a title spaced out a character at a time as short titles are (`农 业`). The title ends at
+/// that blank. Ordinary prose holds no blank between two CJK characters, and a PDF copy's blanks
+/// stand next to numbers (`完成 2023 年`), which a title does not end at. A paragraph that opens
+/// with a marker ends its title at a blank only after a spaced-out title (`一、综 合 初步核算…`):
+/// with no blank before the marker, one after its first words may be a stray space.
+struct SpacedTitles<'d, 'i> {
+    input: &'i str,
+    par: &'d crate::source::Paragraph,
+}
+
+impl SpacedTitles<'_, '_> {
+    /// Whether the input holds blanks on one line (a space at least, no line break) that were
+    /// dropped right before byte `at` of the text.
+    fn blank_before(&self, at: usize) -> bool {
+        let dropped = self.input.get(self.par.dropped_before(at)).unwrap_or("");
+        dropped.contains(is_space) && !dropped.contains(['\n', '\r'])
+    }
+
+    /// The end of the title of a heading whose marker ends at byte `from` of the text, when the
+    /// title is set off by blanks. `inside`: the marker stands inside the paragraph, where it must
+    /// follow a sentence end and a blank; a title that ends the paragraph is then taken whole.
+    fn title_end(&self, from: usize, marker: Marker, inside: bool) -> Option<usize> {
+        let text = self.par.text.as_str();
+        if inside {
+            let at = from.checked_sub(marker.len)?;
+            let before = text.get(..at)?.chars().next_back()?;
+            if !is_sentence_end(before) || !self.blank_before(at) {
+                return None;
+            }
+        }
+        let title_char = |c: char| is_cjk(c) || c == '、';
+        // The starts of the runs of text between blanks, and where the title's characters stop.
+        let mut starts = vec![from];
+        let mut stop = None;
+        for (k, (i, c)) in text.get(from..)?.char_indices().enumerate() {
+            let at = from + i;
+            if k > MAX_SPACED_TITLE_CHARS {
+                stop = Some(at);
+                break;
+            }
+            if at > from && self.blank_before(at) {
+                starts.push(at);
+            }
+            if !title_char(c) {
+                stop = Some(at);
+                break;
+            }
+        }
+        let chars = |a: usize, b: usize| text.get(a..b).map_or(0, |t| t.chars().count());
+        let first_at = |at: usize| text.get(at..).and_then(|r| r.chars().next());
+        // Spaced out: two runs of one character or more, then the paragraph going on.
+        let singles = starts
+            .windows(2)
+            .take_while(|w| chars(w[0], w[1]) == 1)
+            .count();
+        // The paragraph goes on at `end` with a character of `kind`, and is not spaced out.
+        let goes_on = |end: usize, kind: fn(char) -> bool| {
+            first_at(end).is_some_and(|c| kind(c) && !self.blank_before(end + c.len_utf8()))
+        };
+        if singles >= 2 {
+            if let Some(&end) = starts.get(singles) {
+                return goes_on(end, |c| is_cjk(c) || c.is_ascii_digit()).then_some(end);
+            }
+        }
+        // A phrase, then the paragraph going on in CJK text: only inside a paragraph, where the
+        // blank before the marker tells a heading from a stray space after a paragraph's first
+        // words.
+        if let Some(&end) = starts.get(1) {
+            if chars(from, end) >= 2 {
+                return (inside && goes_on(end, is_cjk)).then_some(end);
+            }
+        }
+        // A short title ending the paragraph, whole or spaced out.
+        let last = starts.last().copied().unwrap_or(from);
+        let spaced_out = singles + 1 == starts.len() && chars(last, text.len()) == 1;
+        let ends_here = stop.is_none() && (starts.len() == 1 || spaced_out);
+        (inside && ends_here && chars(from, text.len()) >= 2).then_some(text.len())
+    }
 }
 
 /// The attachment note of GB/T 9704-2012 (`附件：1.…`, `附件：`, `附件1`), not a sentence that
@@ -450,14 +576,16 @@ fn is_attachment_note(text: &str) -> bool {
 ///
 /// Only the character after a clause's punctuation (or the text's first) can open one, so the
 /// text is scanned by bytes for the lead bytes of that punctuation and decoded only there. The
-/// same scan collects, for a paragraph run together on one line, the markers that open a
-/// sentence there (after `。！？` or a colon), for [`inline_headings`].
+/// same scan collects, for a paragraph run together on one line or one with gaps inside its lines
+/// (`spaced`), the markers that open a sentence there (after `。！？` or a colon), for
+/// [`inline_headings`] and [`SpacedTitles`].
 fn enumerations(
     text: &str,
     paragraph: usize,
     out: &mut Vec<Candidate>,
+    spaced: bool,
 ) -> Option<Vec<(usize, Marker)>> {
-    let mut opens = run_together(text).then(Vec::new);
+    let mut opens = (spaced || run_together(text)).then(Vec::new);
     let mut try_at = |at: usize, after_comma: bool| {
         let rest = text.get(at..).unwrap_or("");
         if !rest.starts_with(|c: char| is_chinese_numeral(c) || c == '第') {

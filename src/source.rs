@@ -198,6 +198,28 @@ impl Paragraph {
         self.indented = false;
     }
 
+    /// Whether cleaning dropped nothing inside the paragraph's lines: each line was copied
+    /// whole, so the text holds a gap in the input only where two lines were joined.
+    pub fn lines_are_whole(&self) -> bool {
+        self.pieces_are_lines()
+    }
+
+    /// The input bytes that cleaning dropped right before byte `clean` of the text (spaces, a
+    /// tag, a line break and what stood around it), empty when the character there follows the
+    /// one before it in the input. `clean` is a character boundary of the text.
+    pub fn dropped_before(&self, clean: usize) -> Range<usize> {
+        if clean == 0 || clean >= self.text.len() {
+            return 0..0;
+        }
+        let after_previous = self.to_input(clean - 1) + 1;
+        let start = self.to_input(clean);
+        if start > after_previous {
+            after_previous..start
+        } else {
+            0..0
+        }
+    }
+
     /// The input byte range the whole paragraph was read from.
     pub fn span(&self) -> Range<usize> {
         self.input_range(0..self.text.len())

@@ -193,6 +193,9 @@ fn a_hundred_thousand_repeated_or_nested_markers() {
         "。一、甲",
         "。二、甲（一）乙",
         "（一）甲（二）",
+        // Headings joined to the text around them with spaces.
+        "。 二、工 业 全年",
+        "增长。　（一）工业　全年",
     ] {
         check(&unit.repeat(n));
         check(&format!("{unit}\n").repeat(n / 2));
