@@ -264,46 +264,38 @@ fn once_quadratic_inputs_stay_fast() {
 }
 
 /// Raw HTML of any shape (a page's source pasted whole): nested and unclosed tags, a `<` with no
-/// `>`, comments and scripts that never end, a huge script, runs of references. Each is read in
-/// linear time: at these sizes a quadratic rescan would take minutes.
+/// `>`, comments and scripts that never end, a huge script, runs of references. None panics, and
+/// each is read in linear time (not asserted: at these sizes a quadratic rescan would make this
+/// test take minutes; `cargo bench` measures the speed).
 #[test]
 fn raw_html_of_any_shape() {
     let n = size(100_000);
     let head = "<p>一、总体要求</p><p>二、主要任务</p><br/><div>";
-    let timed = |input: &str| {
-        let started = std::time::Instant::now();
-        check(input);
-        assert!(
-            started.elapsed().as_secs() < 10,
-            "an HTML input of {} bytes is read in linear time",
-            input.len()
-        );
-    };
-    timed(&"<div>".repeat(n));
-    timed(&format!(
+    check(&"<div>".repeat(n));
+    check(&format!(
         "{}共受理案件15件。{}",
         "<div><span style=\"x\">".repeat(n),
         "</span></div>".repeat(n)
     ));
-    timed(&format!("{head}{}", "<p".repeat(n)));
-    timed(&format!("{head}{}", "<a<a".repeat(n)));
-    timed(&format!("{head}全年共受理案件15件。<"));
-    timed(&format!("{head}{}", "<!--".repeat(n)));
-    timed(&format!("{head}{}", "<script>".repeat(n)));
-    timed(&format!("{head}{}", "<style></".repeat(n)));
-    timed(&format!("{head}{}", "</".repeat(n)));
-    timed(&format!("{head}{}", "<!DOCTYPE".repeat(n)));
-    timed(&format!(
+    check(&format!("{head}{}", "<p".repeat(n)));
+    check(&format!("{head}{}", "<a<a".repeat(n)));
+    check(&format!("{head}全年共受理案件15件。<"));
+    check(&format!("{head}{}", "<!--".repeat(n)));
+    check(&format!("{head}{}", "<script>".repeat(n)));
+    check(&format!("{head}{}", "<style></".repeat(n)));
+    check(&format!("{head}{}", "</".repeat(n)));
+    check(&format!("{head}{}", "<!DOCTYPE".repeat(n)));
+    check(&format!(
         "{head}<script>{}</script>全年共受理案件15件。",
         "if (a < b) { x = \"<p>\"; }\n".repeat(size(1 << 20) / 26)
     ));
-    timed(&format!(
+    check(&format!(
         "{head}<script>{}",
         "x<y\n".repeat(size(1 << 20) / 4)
     ));
-    timed(&format!("{head}{}", "&".repeat(n)));
-    timed(&format!("{head}{}", "&#".repeat(n)));
-    timed(&format!("{head}{}", "&amp;&nbsp;&#8220;".repeat(n)));
-    timed(&format!("{head}{}", "<p>\r\n".repeat(n)));
-    timed(&"<p>全年共受理行政复议案件15件，增长5.1%。</p>\n".repeat(n / 4));
+    check(&format!("{head}{}", "&".repeat(n)));
+    check(&format!("{head}{}", "&#".repeat(n)));
+    check(&format!("{head}{}", "&amp;&nbsp;&#8220;".repeat(n)));
+    check(&format!("{head}{}", "<p>\r\n".repeat(n)));
+    check(&"<p>全年共受理行政复议案件15件，增长5.1%。</p>\n".repeat(n / 4));
 }
