@@ -40,7 +40,11 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
         // breaks down the sentence before it, and its parts run to the full stop.
         let opens = word == "其中" && text[..q].chars().next_back().is_some_and(is_full_stop);
         // `其中：A…；B…；C…。`: a colon after 其中 opens a list whose parts run past `；`.
-        let listed = word == "其中" && text[q + "其中".len()..].starts_with(['：', ':']);
+        // But not when the total is itself one item of a `；` list (`…；油料产量…，其中：油菜籽
+        // 产量…；蔬菜产量…。`): then its parts end with its item.
+        let listed = word == "其中"
+            && text[q + "其中".len()..].starts_with(['：', ':'])
+            && !in_item(&ends, &stops, q);
         let sentence_end = if opens || listed {
             next_after(&stops, q)
         } else {
@@ -84,6 +88,20 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// Whether a `；` (or another end that is no full stop) stands between the last full stop
+/// before `q` and `q`: the clause at `q` is one item of a list.
+fn in_item(ends: &[usize], stops: &[usize], q: usize) -> bool {
+    let last = |list: &[usize]| {
+        list.get(list.partition_point(|&e| e < q).wrapping_sub(1))
+            .copied()
+    };
+    match (last(ends), last(stops)) {
+        (Some(e), Some(s)) => e > s,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 fn is_full_stop(c: char) -> bool {

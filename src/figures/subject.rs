@@ -74,7 +74,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
                 .and_then(|p| figures.get(p))
                 .map_or(0, |p| p.end);
         }
-        let (before, verb_before) = before_phrase(text, f.lead, floor);
+        // `化肥施用量（折纯）17362吨`: a note in brackets between the name and the number.
+        let lead = skip_note(text, f.lead, floor);
+        let (before, verb_before) = before_phrase(text, lead, floor);
         let rest = &text[f.end..];
         // `18年保持在…` after 连续/时隔: the run belongs to what stands before it.
         let run = RUN_WORDS.iter().any(|w| text[..f.lead].ends_with(w));
@@ -85,8 +87,16 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             .as_ref()
             .is_some_and(|b| SCOPE_WORDS.contains(&b.as_str()));
         let before = before.filter(|_| !scoped);
+        // `2418项事项中，2331项纳入…`: a count that opens the clause after `…中，` counts part
+        // of what the figure before named.
+        let among = before.is_none()
+            && text[floor.min(f.lead)..f.lead]
+                .strip_suffix(['，', ','])
+                .is_some_and(|b| b.ends_with('中'));
         let subject = if run && before.is_some() {
             before
+        } else if among {
+            inherited(text, figures, &out, k).or_else(|| following(text, figures, k))
         } else if before.is_none() && !direct && !scoped && !starts_verb(rest) {
             // `…优良率连续五年保持100%的唯一省份`: a figure that follows another in its clause
             // measures the same thing.
@@ -98,7 +108,13 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         };
         let subject = subject
             .or_else(|| inherited(text, figures, &out, k))
-            .or_else(|| previous_clause(text, f.lead, floor));
+            .or_else(|| {
+                let other = k
+                    .checked_sub(1)
+                    .and_then(|p| figures.get(p))
+                    .is_some_and(|p| !kin(p, f) && !is_rate(&f.unit) && !is_rate(&p.unit));
+                previous_clause(text, lead, floor, other)
+            });
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
             // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
@@ -125,7 +141,28 @@ fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> 
     if between.chars().any(is_sentence_end) || between.chars().count() > WINDOW {
         return None;
     }
-    done.get(p).cloned().flatten()
+    let subject = done.get(p).cloned().flatten()?;
+    // `跨越三个“十亿元”台阶，从…19.8亿元`: the noun after a count is what it counts; an
+    // amount of another kind that follows is not one of them (a rate still is its rate).
+    let counted = text
+        .get(prev.end..)
+        .is_some_and(|r| r.trim_start_matches('的').starts_with(subject.as_str()));
+    if counted && !kin(prev, cur) && !is_rate(&cur.unit) {
+        return None;
+    }
+    Some(subject)
+}
+
+/// Whether two figures are of one kind: one unit, or one plain unit under different scale
+/// words (`1.5亿元`, `8000万元`).
+fn kin(a: &Raw, b: &Raw) -> bool {
+    a.unit == b.unit
+        || matches!((&a.base, &b.base), (Some((_, x)), Some((_, y))) if x == y && !x.is_empty())
+}
+
+/// Whether a unit states a rate or a share (`%`, `个百分点`, `倍`, `成`).
+fn is_rate(unit: &str) -> bool {
+    matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍" | "成")
 }
 
 /// `A、B增加值分别增长9.5%、10.7%`: when a 分别 list has as many figures as the items named
@@ -172,20 +209,77 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
     }
 }
 
+/// The longest note in brackets that [`skip_note`] passes over, in characters.
+const NOTE: usize = 12;
+
+/// Where the name of a figure ends when a bracketed note stands between it and the number
+/// (`施用量（折纯）17362吨`, `收入（不含税）`): the opening bracket; else `lead`. A heading
+/// number (`（一）`) is no note.
+fn skip_note(text: &str, lead: usize, floor: usize) -> usize {
+    let window = &text[floor.min(lead)..lead];
+    let Some(inner) = window.strip_suffix(['）', ')']) else {
+        return lead;
+    };
+    let Some((open, opener)) = inner
+        .char_indices()
+        .rev()
+        .take(NOTE + 1)
+        .find(|&(_, c)| matches!(c, '（' | '(' | '）' | ')'))
+        .filter(|&(_, c)| matches!(c, '（' | '('))
+    else {
+        return lead;
+    };
+    let note = &inner[open + opener.len_utf8()..];
+    let numeral = |c: char| is_digit(c) || super::numerals::is_chinese_numeral(c);
+    let named = inner[..open].ends_with(is_cjk);
+    if note.is_empty() || note.chars().all(numeral) || !named {
+        return lead;
+    }
+    floor.min(lead) + open
+}
+
 /// The phrase before the figure, back to the clause start or a verb; and whether a verb
 /// stands right before the number (so the counted noun follows).
 fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool) {
     let window = &text[floor.min(lead)..lead];
     let mut start = window.len();
+    let mut reached = true;
     for (n, (j, c)) in window.char_indices().rev().enumerate() {
-        if n >= WINDOW || is_clause_end(c) {
+        if n >= WINDOW {
+            reached = false;
+            break;
+        }
+        if is_clause_end(c) {
             break;
         }
         start = j;
     }
+    let opening = &window[..start];
+    // Whether the phrase opens a sentence (or the paragraph).
+    let sentence_start =
+        reached && ((opening.is_empty() && floor == 0) || opening.ends_with(is_sentence_end));
     // `单位:%全年…`: a unit sign left from a table caption opens no name.
-    let opened = window[start..].trim_start_matches(['%', '％', '‰']);
-    let mut phrase = strip_tail(strip_leading_year(strip_list_marker(opened)));
+    let mut opened = window[start..].trim_start_matches(['%', '％', '‰']);
+    if split_word(opening) {
+        // `新（改）建高标准农田`: the rest of a word split by a bracketed alternative.
+        let rest = opened
+            .char_indices()
+            .nth(1)
+            .map_or("", |(j, _)| &opened[j..]);
+        if rest.chars().count() >= 2 {
+            opened = rest;
+        }
+    }
+    let mut phrase = strip_page_number(strip_list_marker(opened));
+    phrase = strip_leading_year(phrase);
+    if sentence_start {
+        phrase = strip_run_in_label(phrase);
+    }
+    phrase = strip_tail(phrase);
+    // `按2019年平均汇率计算为5686美元`: a conversion restates the figure before.
+    if is_conversion(phrase) {
+        phrase = "";
+    }
     // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
     let compares = phrase.contains('于');
     if let Some(i) = COMPARE
@@ -198,7 +292,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
     phrase = skip_ordinal(phrase);
-    if PER_HEAD.contains(&phrase) {
+    if PER_HEAD.contains(&phrase) || only_coverb(phrase) {
         phrase = "";
     }
     let verb_before = verbs().longest_suffix(phrase).is_some();
@@ -241,6 +335,69 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     )
 }
 
+/// Whether the text before a phrase ends with a bracketed alternative inside a word
+/// (`新（改）`, `省（市）`): one or two characters in brackets right after a character.
+fn split_word(opening: &str) -> bool {
+    let Some(inner) = opening.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let mut it = inner.chars().rev();
+    let alternative: Vec<char> = it
+        .by_ref()
+        .take_while(|&c| !matches!(c, '（' | '('))
+        .take(3)
+        .collect();
+    (1..=2).contains(&alternative.len())
+        && alternative.iter().all(|&c| is_cjk(c))
+        && inner[..inner.len() - alternative.iter().map(|c| c.len_utf8()).sum::<usize>()]
+            .strip_suffix(['（', '('])
+            .is_some_and(|b| b.ends_with(is_cjk))
+}
+
+/// `2实际利用外资`: a page number that reading glued to the start of a line (one or two
+/// digits right before a word; a year, a date or a count would have a unit or be read as a
+/// figure).
+fn strip_page_number(phrase: &str) -> &str {
+    let rest = phrase.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = phrase.len() - rest.len();
+    let word = rest.starts_with(|c: char| {
+        is_cjk(c)
+            && !matches!(
+                c,
+                '年' | '月' | '日' | '号' | '时' | '点' | '届' | '期' | '批'
+            )
+    });
+    if (1..=2).contains(&digits) && word && rest.chars().count() >= 2 {
+        rest
+    } else {
+        phrase
+    }
+}
+
+/// `人口年末常住人口`, `粮食全年农作物播种面积`: a statistical bulletin's section label (two to
+/// four characters) run into the sentence that opens the section, before the sentence's time
+/// word.
+fn strip_run_in_label(phrase: &str) -> &str {
+    for (n, (j, c)) in phrase.char_indices().enumerate() {
+        if n >= 2 && RUN_IN_TIME.iter().any(|w| phrase[j..].starts_with(w)) {
+            return &phrase[j..];
+        }
+        // A label is a word: no date (`2019年末`), at most four characters.
+        if n >= 4 || !is_cjk(c) || c == '年' {
+            return phrase;
+        }
+    }
+    phrase
+}
+
+/// Time words that open a bulletin's sentences (`全年…`, `年末…`).
+const RUN_IN_TIME: &[&str] = &["全年", "年末", "年底", "年初"];
+
+/// `按2019年平均汇率计算`, `按可比价格计算`: a phrase that says how a figure is computed.
+fn is_conversion(phrase: &str) -> bool {
+    phrase.starts_with('按') && ["计算", "折算", "计"].iter().any(|w| phrase.ends_with(w))
+}
+
 /// Drops what leads up to the number but names nothing: rate words (`增长`, `达到`, `由`), a
 /// date (`从2020年的`), the particle 的.
 fn strip_tail(mut phrase: &str) -> &str {
@@ -255,7 +412,11 @@ fn strip_tail(mut phrase: &str) -> &str {
             }
         }
         phrase = phrase.strip_suffix('的').unwrap_or(phrase);
-        phrase = strip_date(phrase);
+        let dated = strip_date(phrase);
+        // `比2006年`: a comparison with a year.
+        if dated.len() < phrase.len() {
+            phrase = dated.strip_suffix(['比', '较']).unwrap_or(dated);
+        }
         phrase = strip_comparison(phrase);
         if phrase.len() == before {
             return phrase;
@@ -402,7 +563,8 @@ fn last_verb_end(phrase: &str) -> Option<usize> {
         }
         if let Some(v) = set.longest(&phrase[j..]) {
             let end = j + v.len();
-            if phrase[end..].chars().count() >= 2 && !head_noun_closes(&phrase[end..]) {
+            let rest = &phrase[end..];
+            if rest.chars().count() >= 2 && !head_noun_closes(rest) && !joins_noun(rest) {
                 best = Some(end);
             }
         }
@@ -429,7 +591,10 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     let mut rest = &text[end..limit];
     let after_de = rest.strip_prefix('的');
     if let Some(v) = verbs().longest(rest) {
-        rest = &rest[v.len()..];
+        // `续建和新开工项目`: a verb joined to a noun is part of the name.
+        if !joins_noun(&rest[v.len()..]) {
+            rest = &rest[v.len()..];
+        }
     }
     if let Some(r) = after_de {
         // `为期3天的全区依法行政业务能力提升培训`: the head noun ends the phrase.
@@ -441,6 +606,10 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             .map_or(0, |(i, _)| i);
         let phrase = &clause[from..];
         return (!phrase.is_empty() && starts_noun(r)).then(|| phrase.to_string());
+    }
+    // `用13年时间基本实现…`: a duration's own noun.
+    if rest.starts_with("时间") {
+        return Some("时间".to_string());
     }
     if !starts_noun(rest) {
         return None;
@@ -470,7 +639,41 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         }
     }
     let phrase = rest[..stop].trim_end_matches(['的', '和', '及', '等']);
+    let phrase = strip_among(phrase);
+    // `跨越三百亿元台阶`: a milestone passed names nothing; the amount is of what passed it.
+    if MILESTONES.contains(&phrase) {
+        return None;
+    }
     (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// Whether what follows a verb makes it part of a noun: a joiner (`社会保障和就业支出`,
+/// `保障、改善民生`) or the suffix 性 (`保障性住房`). A verb with an object is followed by
+/// its object, not by 和.
+fn joins_noun(rest: &str) -> bool {
+    if rest.starts_with('性') {
+        return true;
+    }
+    // `制定、废止省政府规章`: verbs joined share their object.
+    rest.strip_prefix(['和', '及', '与', '、', '或'])
+        .is_some_and(|r| !verbs().starts(r))
+}
+
+/// Nouns for a level an amount passes (`三百亿元台阶`, `万亿元大关`).
+const MILESTONES: &[&str] = &["台阶", "大关", "关口"];
+
+/// `政务服务事项中`: the locative 中 ("among") after what a figure counts; not the 中 of a
+/// word (`高中`, `集中`).
+fn strip_among(phrase: &str) -> &str {
+    match phrase.strip_suffix('中') {
+        Some(rest)
+            if rest.chars().count() >= 2
+                && !rest.ends_with(['高', '初', '集', '适', '居', '期', '空', '正', '其']) =>
+        {
+            rest
+        }
+        _ => phrase,
+    }
 }
 
 /// Whether `s` starts with a noun (not punctuation, not a predicate word).
@@ -484,7 +687,8 @@ fn verb_with_object(s: &str) -> bool {
     let Some(v) = verbs().longest(s) else {
         return false;
     };
-    s[v.len()..].starts_with(|c: char| is_cjk(c) || c == '“')
+    let rest = &s[v.len()..];
+    rest.starts_with(|c: char| is_cjk(c) || c == '“') && !joins_noun(rest)
 }
 
 /// Whether the verb at the start of `s` is followed by a head noun that closes the phrase
@@ -512,19 +716,23 @@ fn starts_verb(s: &str) -> bool {
 
 /// The clause before the figure's own, when its own names nothing (`新农合参合率再创新高，
 /// 达到98.5%`).
-fn previous_clause(text: &str, lead: usize, floor: usize) -> Option<String> {
-    let window = &text[floor.min(lead)..lead];
+///
+/// `past_floor`: the figure before is of another kind, so the clause before may be read past
+/// it (`总额连续跨越三个“十亿元”台阶，从…19.8亿元`: the noun after the count is the count's).
+fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> Option<String> {
+    let own_start = floor.min(lead);
+    let window = &text[..lead];
     let mut it = window.char_indices().rev().take(WINDOW);
     // Back over the figure's own clause to its boundary.
     let boundary = it.find(|&(_, c)| is_clause_end(c))?;
-    if is_sentence_end(boundary.1) {
+    if is_sentence_end(boundary.1) || boundary.0 < own_start {
         return None;
     }
     let own = strip_tail(&window[boundary.0 + boundary.1.len_utf8()..]);
     if !own.is_empty() && !PER_HEAD.contains(&own) {
         return None;
     }
-    let head = &window[..boundary.0];
+    let head = &window[if past_floor { 0 } else { own_start }..boundary.0];
     let start = head
         .char_indices()
         .rev()
@@ -551,12 +759,39 @@ fn previous_clause(text: &str, lead: usize, floor: usize) -> Option<String> {
             }
         }
     }
+    // `财政一般预算收入实现翻倍增长`: the clause's topic, before its first verb.
+    if let Some(j) = phrase
+        .char_indices()
+        .skip(2)
+        .find(|&(j, c)| {
+            (verbs().may_start(c) && starts_verb(&phrase[j..]))
+                || RUN_WORDS.iter().any(|w| phrase[j..].starts_with(w))
+        })
+        .map(|(j, _)| j)
+    {
+        phrase = &phrase[..j];
+    }
     let phrase = shorten(phrase);
     (!phrase.is_empty()).then(|| phrase.to_string())
 }
 
 /// Comparison words: what follows them is the reference, not the thing measured.
 const COMPARE: &[&str] = &["高于", "低于", "快于", "慢于", "好于"];
+
+/// Words that lead up to a duration and name nothing (`用13年时间`, `历时三年`).
+const COVERBS: &[&str] = &["用", "花", "仅用", "只用", "历时", "耗时", "经过"];
+
+/// Whether `phrase` is a coverb of [`COVERBS`], alone or after a rate or lead word
+/// (`争取用`).
+fn only_coverb(phrase: &str) -> bool {
+    COVERBS.iter().any(|c| {
+        phrase.strip_suffix(c).is_some_and(|head| {
+            head.is_empty()
+                || rate_words().longest_suffix(head) == Some(head)
+                || lead_words().longest(head) == Some(head)
+        })
+    })
+}
 
 /// Phrases that say "per head" and name nothing (`年人均提高2556元`).
 const PER_HEAD: &[&str] = &[

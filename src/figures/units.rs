@@ -21,6 +21,7 @@ pub const SCALES: &[(&str, u32)] = &[
     ("百万", 6),
     ("万", 4),
     ("千", 3),
+    ("百", 2),
 ];
 
 /// Units and measure words that follow a number (after any scale word).
@@ -355,6 +356,10 @@ pub fn scale_at(s: &str) -> Option<(&'static str, u32)> {
         if unit.len() > word.len() || (unit.len() == word.len() && unit != word) {
             return None;
         }
+    }
+    // `51313百羽`: 百 is a scale word of statistical tables only before a unit (`百强` is none).
+    if word == "百" && unit_set().longest(&s[word.len()..]).is_none() {
+        return None;
     }
     Some((word, exp))
 }

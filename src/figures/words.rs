@@ -50,6 +50,9 @@ pub const VERBS: &[&str] = &[
     "实施",
     "推进",
     "新建",
+    "续建",
+    "改建",
+    "扩建",
     "建成",
     "审查",
     "备案",
@@ -73,6 +76,7 @@ pub const VERBS: &[&str] = &[
     "下达",
     "投入",
     "筹措",
+    "筹集",
     "整合",
     "争取到",
     "创建",
@@ -93,6 +97,8 @@ pub const VERBS: &[&str] = &[
     "出台",
     "制定",
     "修订",
+    "废止",
+    "修改",
     "铺设",
     "硬化",
     "栽植",
@@ -288,6 +294,18 @@ pub const RATE_WORDS: &[&str] = &[
     "缩短至",
     "缩短到",
     "上涨",
+    "增到",
+    "升至",
+    "跨越",
+    "跨过",
+    "跨上",
+    "迈上",
+    "迈过",
+    "先后",
+    "接连",
+    "历史性",
+    "折合",
+    "约合",
 ];
 
 /// Words that open a clause and are not part of the subject (`共`, `其中`, `全年`).
@@ -385,6 +403,12 @@ pub const FOLLOW_STOP: &[&str] = &[
     "超过",
     "位居",
     "保持",
+    "增至",
+    "增到",
+    "降至",
+    "降到",
+    "升至",
+    "减至",
 ];
 
 /// Scope words that open a long subject and are dropped from it (`全区干部学习宪法…`); a short
