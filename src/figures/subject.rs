@@ -193,10 +193,23 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
         }
         let count = last - k + 1;
         if let Some(Some(joint)) = subjects.get(k).cloned() {
-            let items: Vec<&str> = joint
+            let mut items: Vec<&str> = joint
                 .split(['、', '和'])
                 .filter(|s| !s.is_empty())
                 .collect();
+            // A share (`A、B增加值占…比重`) measures the whole phrase, not its items alone.
+            if count > 1 && items.len() < count && !joint.contains('占') {
+                // A long list was cut to its last items: the whole clause names them.
+                if let Some(whole) = listed_before(before, &joint) {
+                    let all: Vec<&str> = whole
+                        .split(['、', '和'])
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    if all.len() == count {
+                        items = all;
+                    }
+                }
+            }
             if count > 1 && items.len() == count {
                 for (i, item) in items.iter().enumerate() {
                     if let Some(slot) = subjects.get_mut(k + i) {
@@ -207,6 +220,27 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
         }
         k = last + 1;
     }
+}
+
+/// The list named in the clause before a 分别 (`before` ends at the figure), when it ends
+/// with `joint`, the subject read for its first figure: `六大优势产业、高技术制造业、绿色低碳
+/// 优势产业增加值` for `绿色低碳优势产业增加值`.
+fn listed_before<'t>(before: &'t str, joint: &str) -> Option<&'t str> {
+    let at = before.len() - tail(before, 6).len();
+    let head = &before[..at + before[at..].find("分别")?];
+    let start = head
+        .char_indices()
+        .rev()
+        .take(WINDOW * 2)
+        .take_while(|&(_, c)| !is_clause_end(c))
+        .last()
+        .map(|(j, _)| j)?;
+    let mut list = &head[start..];
+    while let Some(w) = lead_words().longest(list) {
+        list = &list[w.len()..];
+    }
+    let list = strip_tail(list);
+    (list.ends_with(joint) && list.len() > joint.len()).then_some(list)
 }
 
 /// The longest note in brackets that [`skip_note`] passes over, in characters.
