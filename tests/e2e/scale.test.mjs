@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, WWW, bigText, openPage, start, stop, waitAnalysed } from './harness.mjs';
 
-/** The bound on the gzipped module: the measured size (172,729 bytes with `gzip -9`) + 10%.
- *  When the core grows past it, measure again and move the bound deliberately. */
-const MAX_GZIPPED = 190_000;
+/** The bound on the gzipped module: the 200 KB goal, which is the measured size (193,058 bytes
+ *  with `gzip -9`) + 3.6%. When the core grows past it, measure again and decide deliberately. */
+const MAX_GZIPPED = 200_000;
 
 let site;
 let browser;
