@@ -33,6 +33,7 @@ pub mod markers;
 pub mod meta;
 pub mod offsets;
 pub mod outline;
+pub mod punct;
 pub mod report;
 pub mod source;
 

@@ -48,22 +48,17 @@ impl<'a> CharIndex<'a> {
     pub fn to_char(&self, byte: usize) -> usize {
         let bytes = self.input.as_bytes();
         let byte = byte.min(bytes.len());
-        let block = byte / BLOCK;
+        // The end of an input whose length is a multiple of a block has no block of its own: it
+        // is counted from the start of the last one.
+        let block = (byte / BLOCK).min(self.blocks.len().saturating_sub(1));
+        let start = block * BLOCK;
         let (Some(&stretch), Some(&within)) =
-            (self.stretches.get(byte / SUPER), self.blocks.get(block))
+            (self.stretches.get(start / SUPER), self.blocks.get(block))
         else {
-            // Only the end of an input whose length is a multiple of a block lands past the
-            // last entry.
-            return self.stretches.last().copied().unwrap_or(0) + count_chars(tail(bytes));
+            return 0; // the empty input
         };
-        stretch + usize::from(within) + count_chars(&bytes[block * BLOCK..byte])
+        stretch + usize::from(within) + count_chars(&bytes[start..byte])
     }
-}
-
-/// The bytes of the last stretch.
-fn tail(bytes: &[u8]) -> &[u8] {
-    let start = bytes.len().saturating_sub(1) / SUPER * SUPER;
-    &bytes[start..]
 }
 
 /// The number of code points that start in `bytes`: the bytes that are not UTF-8 continuation

@@ -17,6 +17,7 @@ use std::ops::Range;
 use crate::chars::{is_chinese_numeral, is_cjk, is_closing, is_sentence_end, is_space};
 use crate::markers::{enumeration, opening_marker, Marker};
 use crate::meta::Elements;
+use crate::punct::for_each_clause_mark;
 use crate::report::{Heading, MarkerStyle};
 use crate::source::Document;
 
@@ -272,13 +273,8 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
             input: doc.input,
             par,
         });
-        if let Some(marker) = opening.filter(|_| spaced.is_some()) {
-            if let Some(end) = spaced
-                .as_ref()
-                .and_then(|s| s.title_end(marker.len, marker, false))
-            {
-                out[opening_index].limit = Some(end);
-            }
+        if let (Some(marker), Some(spaced)) = (opening, &spaced) {
+            out[opening_index].limit = spaced.title_end(marker.len, marker, false);
         }
         let opens = enumerations(text, i, &mut out, spaced.is_some());
         if let Some(opens) = opens {
@@ -603,7 +599,8 @@ fn enumerations(
         }
     };
     try_at(0, false);
-    for_each_clause_start(text, |at, punct| {
+    for_each_clause_mark(text, |mark, punct| {
+        let at = mark + punct.len_utf8();
         let sentence = is_sentence_end(punct) || matches!(punct, '：' | ':');
         match punct {
             '，' | ',' => try_at(at, true),
@@ -616,49 +613,6 @@ fn enumerations(
         }
     });
     opens
-}
-
-/// Calls `f(at, punct)` for each clause punctuation mark `，；：！？。,;:!?` (and any other
-/// character led by the bytes E3 or EF), with `at` the offset just after it, in text order.
-/// Ideographs are passed over eight bytes at a time.
-fn for_each_clause_start(text: &str, mut f: impl FnMut(usize, char)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let end = (i + 8).min(bytes.len());
-        let word = &bytes[i..end];
-        i = end;
-        if word.len() == 8 && !may_hold_punctuation(word) {
-            continue;
-        }
-        for (j, &b) in word.iter().enumerate() {
-            let at = end - word.len() + j;
-            // ASCII bytes and the lead bytes EF (`，；：！？`) and E3 (`。`) stand on character
-            // boundaries.
-            let punct = match b {
-                b',' | b';' | b':' | b'!' | b'?' => b as char,
-                0xE3 | 0xEF => match text.get(at..).and_then(|r| r.chars().next()) {
-                    Some(c) => c,
-                    None => continue,
-                },
-                _ => continue,
-            };
-            f(at + punct.len_utf8(), punct);
-        }
-    }
-}
-
-/// Whether eight bytes of text may hold clause punctuation: an ASCII byte, or the lead byte E3
-/// or EF of CJK and full-width punctuation. Ideographs (lead bytes E4–E9 and continuation
-/// bytes) are passed over eight bytes at a time.
-fn may_hold_punctuation(word: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut eight = [0u8; 8];
-    eight.copy_from_slice(word);
-    let x = u64::from_le_bytes(eight);
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    !x & HIGH != 0 || has_zero(x ^ (0xE3 * ONES)) || has_zero(x ^ (0xEF * ONES))
 }
 
 /// The title after a marker ending at `from`: for an enumeration or an article, the text up to

@@ -109,30 +109,18 @@ fn is_full_stop(c: char) -> bool {
 }
 
 /// Byte offsets of the sentence ends of `text` (`。；！？;!?`) and of its full stops
-/// ([`is_full_stop`]), read byte by byte (the lead bytes 0xE3 and 0xEF of the CJK marks never
-/// occur inside another character).
+/// ([`is_full_stop`]), found by the shared clause-punctuation scan.
 fn sentence_ends(text: &str) -> (Vec<usize>, Vec<usize>) {
-    let bytes = text.as_bytes();
     let mut ends = Vec::new();
     let mut stops = Vec::new();
-    for (j, &b) in bytes.iter().enumerate() {
-        let (end, stop) = match b {
-            b';' | b'!' | b'?' => (true, false),
-            0xE3 | 0xEF => match (b, bytes.get(j + 1), bytes.get(j + 2)) {
-                (0xE3, Some(0x80), Some(0x82)) => (true, true), // 。
-                (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => (true, true), // ！？
-                (0xEF, Some(0xBC), Some(0x9B)) => (true, false), // ；
-                _ => (false, false),
-            },
-            _ => (false, false),
-        };
-        if end {
-            ends.push(j);
+    crate::punct::for_each_clause_mark(text, |at, mark| {
+        if matches!(mark, '。' | '！' | '？' | '；' | ';' | '!' | '?') {
+            ends.push(at);
         }
-        if stop {
-            stops.push(j);
+        if is_full_stop(mark) {
+            stops.push(at);
         }
-    }
+    });
     (ends, stops)
 }
 
