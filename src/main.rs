@@ -11,107 +11,90 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use reportlens::{decode, export, Report};
 
-const USAGE: &str = "\
-usage: reportlens analyze [--json | --format FORMAT] PATH...
-
-Reads Chinese government reports and prints their document elements, outline and figures.
-
-PATH      a text file (UTF-8, GBK/GB18030 or UTF-16), a folder (every *.txt in it and its
-          subfolders, in sorted order), or - for standard input
---json    the report as JSON, exactly (with several files: one line per file, with \"file\")
---format  text      a readable summary (the default)
-          json      same as --json
-          csv       the figures, UTF-8 with a BOM for Excel/WPS, one row per figure
-          jsonl     the figures as JSON Lines, one figure per line with its file name
-          markdown  the figures as a Markdown table
-
-Offsets (start/end) count Unicode code points of the input as given.
-Exit status: 0 when every file was read, 1 when some file could not be, 2 on a usage error.";
-
-/// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Text,
-    Json,
-    Csv,
-    Jsonl,
-    Markdown,
-}
-
-impl Format {
-    fn parse(name: &str) -> Option<Format> {
-        Some(match name {
-            "text" => Format::Text,
-            "json" => Format::Json,
-            "csv" => Format::Csv,
-            "jsonl" => Format::Jsonl,
-            "markdown" | "md" => Format::Markdown,
-            _ => return None,
-        })
-    }
+/// The command line. Subcommands are variants of [`Command`]; a new one is a variant and an
+/// arm in `main`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "reportlens",
+    version,
+    about = "Reads Chinese government reports and prints their document elements, outline and figures.",
+    after_help = "Offsets (start/end) count Unicode code points of the input as given.\n\
+                  Exit status: 0 when every file was read, 1 when some file could not be, 2 on a usage error.",
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
 /// What the command line asked for.
-#[derive(Debug)]
+#[derive(Debug, Subcommand)]
 enum Command {
-    Help,
-    Version,
-    Analyze { format: Format, paths: Vec<String> },
+    /// Analyse reports: document elements, outline and every figure.
+    #[command(
+        after_help = "Offsets (start/end) count Unicode code points of the input as given.\n\
+                            Exit status: 0 when every file was read, 1 when some file could not be, 2 on a usage error."
+    )]
+    Analyze(AnalyzeArgs),
 }
 
-fn parse_args(args: &[String]) -> Result<Command, String> {
-    let mut rest = args.iter();
-    match rest.next().map(String::as_str) {
-        Some("analyze") => {}
-        Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some("-V" | "--version") => return Ok(Command::Version),
-        Some(other) => return Err(format!("unknown command '{other}'")),
-        None => return Err("no command given".into()),
-    }
-    let mut format = None;
-    let mut paths = Vec::new();
-    let mut options_done = false;
-    let set = |f: Format, format: &mut Option<Format>| match format.replace(f) {
-        Some(old) if old != f => Err("give only one output format".to_string()),
-        _ => Ok(()),
-    };
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            _ if options_done => paths.push(arg.clone()),
-            "--" => options_done = true,
-            "-h" | "--help" => return Ok(Command::Help),
-            "--json" => set(Format::Json, &mut format)?,
-            "--format" => {
-                let name = rest
-                    .next()
-                    .ok_or("--format needs a value: text, json, csv, jsonl or markdown")?;
-                set(
-                    Format::parse(name).ok_or(format!("unknown format '{name}'"))?,
-                    &mut format,
-                )?;
+/// The `analyze` command's arguments.
+#[derive(Debug, Args)]
+struct AnalyzeArgs {
+    /// The report as JSON, exactly (with several files: one line per file, with "file");
+    /// the same as `--format json`.
+    #[arg(long)]
+    json: bool,
+    /// The output format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+    /// A text file (UTF-8, GBK/GB18030 or UTF-16), a folder (every *.txt in it and its
+    /// subfolders, in sorted order), or - for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+}
+
+impl AnalyzeArgs {
+    /// The one output format asked for: `--json` and `--format` may both be given only when
+    /// they agree.
+    fn format(&self) -> Result<Format, clap::Error> {
+        match (self.json, self.format) {
+            (true, Some(f)) if f != Format::Json => {
+                let mut cli = Cli::command();
+                cli.build();
+                let message = "give only one output format (--json is --format json)";
+                Err(match cli.find_subcommand_mut("analyze") {
+                    Some(analyze) => analyze.error(ErrorKind::ArgumentConflict, message),
+                    None => cli.error(ErrorKind::ArgumentConflict, message),
+                })
             }
-            a if a.starts_with("--format=") => {
-                let name = &a["--format=".len()..];
-                set(
-                    Format::parse(name).ok_or(format!("unknown format '{name}'"))?,
-                    &mut format,
-                )?;
-            }
-            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option '{a}'")),
-            _ => paths.push(arg.clone()),
+            (true, _) => Ok(Format::Json),
+            (false, f) => Ok(f.unwrap_or(Format::Text)),
         }
     }
-    if paths.is_empty() {
-        return Err("no file given (use - to read standard input)".into());
-    }
-    Ok(Command::Analyze {
-        format: format.unwrap_or(Format::Text),
-        paths,
-    })
+}
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A readable summary (the default).
+    Text,
+    /// Same as --json.
+    Json,
+    /// The figures, UTF-8 with a BOM for Excel/WPS, one row per figure.
+    Csv,
+    /// The figures as JSON Lines, one figure per line with its file name.
+    Jsonl,
+    /// The figures as a Markdown table.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 /// One input to analyse, in output order.
@@ -247,7 +230,7 @@ fn is_wide(c: char) -> bool {
 
 fn pad(out: &mut String, s: &str, to: usize) {
     out.push_str(s);
-    out.extend(std::iter::repeat(' ').take(to.saturating_sub(width(s))));
+    out.extend(std::iter::repeat_n(' ', to.saturating_sub(width(s))));
 }
 
 /// The readable summary: elements, outline tree, figures table, checks and notes.
@@ -371,21 +354,13 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let _ = writeln!(io::stderr(), "reportlens: internal error: {info}");
     }));
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (format, paths) = match parse_args(&args) {
-        Ok(Command::Analyze { format, paths }) => (format, paths),
-        Ok(Command::Help) => {
-            let _ = writeln!(io::stdout(), "{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Ok(Command::Version) => {
-            let _ = writeln!(io::stdout(), "reportlens {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            let _ = writeln!(io::stderr(), "reportlens: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
+    let cli = Cli::parse();
+    let (format, paths) = match cli.command {
+        Command::Analyze(args) => match args.format() {
+            Ok(format) => (format, args.paths),
+            Err(e) => e.exit(),
+        },
     };
     let inputs = expand(&paths);
     let many = inputs.len() > 1;

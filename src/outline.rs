@@ -562,7 +562,7 @@ impl SpacedTitles<'_, '_> {
 /// merely begins with the word (`附件所列项目…`).
 fn is_attachment_note(text: &str) -> bool {
     text.strip_prefix("附件").is_some_and(|rest| {
-        rest.chars().next().map_or(true, |c| {
+        rest.chars().next().is_none_or(|c| {
             matches!(c, '：' | ':' | '（' | '(') || c.is_ascii_digit() || is_chinese_numeral(c)
         })
     })

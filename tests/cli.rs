@@ -198,6 +198,8 @@ fn usage_errors_exit_2() {
         &["analyze"][..],
         &["analyse", "a.txt"][..],
         &["analyze", "--format", "xml", "a"][..],
+        &["analyze", "--json", "--format", "csv", "a"][..],
+        &["analyze", "--frmat", "csv", "a"][..],
     ] {
         let out = run(args);
         assert_eq!(
@@ -205,15 +207,42 @@ fn usage_errors_exit_2() {
             Some(2),
             "{args:?} should be a usage error"
         );
+        let err = stderr(&out);
         assert!(
-            stderr(&out).contains("usage:"),
-            "{args:?} should print the usage"
+            err.contains("Usage:") || err.contains("--help"),
+            "{args:?} should print the usage or point to --help: {err}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} should print nothing to stdout"
         );
     }
-    let help = run(&["--help"]);
+    for args in [
+        &["--help"][..],
+        &["analyze", "--help"][..],
+        &["help", "analyze"][..],
+    ] {
+        let help = run(args);
+        assert!(
+            help.status.success() && stdout(&help).contains("Usage:"),
+            "{args:?} prints usage to stdout, exit 0"
+        );
+    }
+    let help = run(&["analyze", "--help"]);
     assert!(
-        help.status.success() && stdout(&help).contains("--format"),
-        "--help prints usage, exit 0"
+        stdout(&help).contains("--format") && stdout(&help).contains("markdown"),
+        "analyze --help lists the formats"
+    );
+    let version = run(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        concat!("reportlens ", env!("CARGO_PKG_VERSION")),
+        "--version prints the name and version"
+    );
+    let same = run(&["analyze", "--json", "--format", "json", "-"]);
+    assert!(
+        same.status.success(),
+        "--json with --format json agrees, so it is accepted"
     );
 }
 

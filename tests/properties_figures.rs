@@ -254,7 +254,7 @@ fn check_breakdowns(report: &Report) {
                     let same = |x: Decimal| {
                         x.cmp(&d).is_eq() || x.checked_add(&d).is_some_and(|z| z.is_zero())
                     };
-                    c.ok == d.is_zero() && (c.ok || c.difference.clone().map_or(true, same))
+                    c.ok == d.is_zero() && (c.ok || c.difference.clone().is_none_or(same))
                 }
             }
         };

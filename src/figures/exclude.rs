@@ -135,7 +135,7 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Skip {
         if next.is_some_and(|c| c.is_ascii_alphabetic())
             && units::unit_set()
                 .longest(rest)
-                .map_or(true, |u| !u.is_ascii())
+                .is_none_or(|u| !u.is_ascii())
         {
             return Skip::Not(code_end(text, n.end));
         }

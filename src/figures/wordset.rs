@@ -63,7 +63,7 @@ impl Chars {
         let cp = c as usize;
         self.0
             .get(cp / 64)
-            .map_or(true, |w| w & (1 << (cp % 64)) != 0)
+            .is_none_or(|w| w & (1 << (cp % 64)) != 0)
     }
 }
 

@@ -59,9 +59,7 @@ pub fn is_decimal(s: &str) -> bool {
     let frac = parts.next();
     !int.is_empty()
         && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.map_or(true, |f| {
-            !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())
-        })
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Every span of the report lies inside an input of `chars` code points.
