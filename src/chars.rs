@@ -74,26 +74,6 @@ pub fn is_closing(c: char) -> bool {
     )
 }
 
-/// A Chinese numeral digit or multiplier as used in heading numbers (`十二`, `二十三`, `一百零八`).
-pub fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '零'
-            | '〇'
-            | '两'
-    )
-}
-
 /// A scale word, measure word or time unit that may follow a number (`1.5万`, `3 个`, `2 年`):
 /// after a decimal number it makes an amount, not a heading.
 pub fn is_measure_word(c: char) -> bool {

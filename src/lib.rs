@@ -31,6 +31,7 @@ pub mod figures;
 pub mod furniture;
 pub mod markers;
 pub mod meta;
+pub mod numerals;
 pub mod offsets;
 pub mod outline;
 pub mod punct;

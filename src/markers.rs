@@ -3,7 +3,10 @@
 //! (`一是`, `第一，`). Each reader looks at the start of a text only, so it costs a few
 //! characters whatever the text's length.
 
-use crate::chars::{is_chinese_numeral, is_cjk, is_digit, is_measure_word, is_space};
+use crate::chars::{is_cjk, is_digit, is_measure_word, is_space};
+use crate::numerals::{
+    heading_arabic as arabic_number, heading_chinese as chinese_number, is_heading_numeral,
+};
 use crate::report::MarkerStyle;
 
 /// A marker found at the start of a text.
@@ -17,74 +20,6 @@ pub struct Marker {
     pub len: usize,
     /// The level within its style: 1, except for a decimal number (`1.2.3` → 3).
     pub level: u8,
-}
-
-/// The longest numeral read in a marker: heading numbers stay small.
-const MAX_NUMERAL_CHARS: usize = 6;
-
-/// Reads a Chinese numeral at the start of `text` (`三`, `十二`, `二十三`, `一百零八`), returning its
-/// value and length in bytes.
-pub fn chinese_number(text: &str) -> Option<(u32, usize)> {
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    let mut len = 0;
-    for (count, c) in text.chars().enumerate() {
-        if count >= MAX_NUMERAL_CHARS || !is_chinese_numeral(c) {
-            break;
-        }
-        match c {
-            '十' => {
-                total += digit.take().unwrap_or(1) * 10;
-            }
-            '百' => {
-                total += digit.take()? * 100;
-            }
-            '零' | '〇' => {
-                digit = None;
-            }
-            _ => {
-                if digit.is_some() {
-                    // Two digits in a row (`二三`) are not one heading number.
-                    return None;
-                }
-                digit = Some(match c {
-                    '一' => 1,
-                    '二' | '两' => 2,
-                    '三' => 3,
-                    '四' => 4,
-                    '五' => 5,
-                    '六' => 6,
-                    '七' => 7,
-                    '八' => 8,
-                    _ => 9,
-                });
-            }
-        }
-        len += c.len_utf8();
-    }
-    let value = total + digit.unwrap_or(0);
-    (len > 0 && value > 0).then_some((value, len))
-}
-
-/// Reads ASCII or full-width digits at the start of `text` (at most three: heading numbers stay
-/// small), returning the value and length in bytes.
-pub fn arabic_number(text: &str) -> Option<(u32, usize)> {
-    let mut value = 0u32;
-    let mut len = 0;
-    for (count, c) in text.chars().enumerate() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
-        if count == 3 {
-            // A fourth digit: a year or an amount, not a heading number.
-            return None;
-        }
-        value = value * 10 + d;
-        len += c.len_utf8();
-    }
-    (len > 0 && value > 0).then_some((value, len))
 }
 
 /// Enclosed numbers, each a marker on its own: first and last character of the block, the
@@ -119,7 +54,7 @@ pub fn opening_marker(text: &str) -> Option<Marker> {
         '第' => chapter(text),
         c if enclosed(c).is_some() => enclosed(c),
         c if is_digit(c) => arabic(text).or_else(|| decimal(text)),
-        c if is_chinese_numeral(c) => chinese(text),
+        c if is_heading_numeral(c) => chinese(text),
         _ => None,
     }?;
     // A marker with nothing after it is a stray number, not a heading.

@@ -14,9 +14,10 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_chinese_numeral, is_cjk, is_closing, is_sentence_end, is_space};
+use crate::chars::{is_cjk, is_closing, is_sentence_end, is_space};
 use crate::markers::{enumeration, opening_marker, Marker};
 use crate::meta::Elements;
+use crate::numerals::is_heading_numeral;
 use crate::punct::for_each_clause_mark;
 use crate::report::{Heading, MarkerStyle};
 use crate::source::Document;
@@ -333,7 +334,7 @@ fn inline_style(style: MarkerStyle) -> bool {
 /// A marker of a style read inside a run-together paragraph, at byte `at` of `text`.
 fn inline_marker_at(text: &str, at: usize) -> Option<Marker> {
     let rest = text.get(at..)?;
-    if !rest.starts_with(|c: char| is_chinese_numeral(c) || matches!(c, '（' | '(' | '第')) {
+    if !rest.starts_with(|c: char| is_heading_numeral(c) || matches!(c, '（' | '(' | '第')) {
         return None;
     }
     opening_marker(rest).filter(|m| inline_style(m.style))
@@ -563,7 +564,7 @@ impl SpacedTitles<'_, '_> {
 fn is_attachment_note(text: &str) -> bool {
     text.strip_prefix("附件").is_some_and(|rest| {
         rest.chars().next().is_none_or(|c| {
-            matches!(c, '：' | ':' | '（' | '(') || c.is_ascii_digit() || is_chinese_numeral(c)
+            matches!(c, '：' | ':' | '（' | '(') || c.is_ascii_digit() || is_heading_numeral(c)
         })
     })
 }
@@ -584,7 +585,7 @@ fn enumerations(
     let mut opens = (spaced || run_together(text)).then(Vec::new);
     let mut try_at = |at: usize, after_comma: bool| {
         let rest = text.get(at..).unwrap_or("");
-        if !rest.starts_with(|c: char| is_chinese_numeral(c) || c == '第') {
+        if !rest.starts_with(|c: char| is_heading_numeral(c) || c == '第') {
             return;
         }
         if let Some(marker) = enumeration(rest) {

@@ -5,7 +5,6 @@
 
 use std::ops::Range;
 
-use super::numerals::{self, Number};
 use super::scan::RawDate;
 use super::units::{
     self, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE, PERIOD_AFTER, PERIOD_BEFORE,
@@ -13,6 +12,7 @@ use super::units::{
 };
 use super::words::RUN_WORDS;
 use crate::chars::is_digit;
+use crate::numerals::{self, Number};
 
 /// The longest quoted name or title passed over whole, in characters: a quote that does not
 /// close within it is a stray mark (PDF copies lose closing quotes), not a name.

@@ -7,7 +7,6 @@
 
 pub mod breakdown;
 pub mod exclude;
-pub mod numerals;
 pub mod scan;
 pub mod subject;
 pub mod units;

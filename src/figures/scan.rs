@@ -7,10 +7,10 @@
 use std::ops::Range;
 
 use super::exclude::{self, Skip};
-use super::numerals::{self, Number};
 use super::units::{self, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE};
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
+use crate::numerals::{self, Number};
 
 /// A figure found in a paragraph, with byte offsets into the paragraph's text.
 #[derive(Debug, Clone, PartialEq)]

@@ -264,7 +264,7 @@ fn skip_note(text: &str, lead: usize, floor: usize) -> usize {
         return lead;
     };
     let note = &inner[open + opener.len_utf8()..];
-    let numeral = |c: char| is_digit(c) || super::numerals::is_chinese_numeral(c);
+    let numeral = |c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c);
     let named = inner[..open].ends_with(is_cjk);
     if note.is_empty() || note.chars().all(numeral) || !named {
         return lead;
@@ -482,7 +482,7 @@ fn strip_comparison(phrase: &str) -> &str {
 
 /// `二、`, `3.`, `（一）` opening a phrase: a list or heading number names nothing.
 fn strip_list_marker(phrase: &str) -> &str {
-    let numeral = |c: char| is_digit(c) || super::numerals::is_chinese_numeral(c);
+    let numeral = |c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c);
     if let Some(inner) = phrase.strip_prefix(['（', '(']) {
         let digits = inner.trim_start_matches(numeral);
         if digits.len() < inner.len() {
@@ -541,7 +541,7 @@ fn strip_date(phrase: &str) -> &str {
     let Some(core) = core.strip_suffix(['年', '月', '日']) else {
         return phrase;
     };
-    let numeral = |c: char| is_digit(c) || super::numerals::is_chinese_numeral(c);
+    let numeral = |c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c);
     let digits = core.trim_end_matches(numeral);
     if digits.len() == core.len() {
         return phrase;
@@ -845,7 +845,7 @@ fn skip_ordinal(phrase: &str) -> &str {
         return phrase;
     };
     let digits =
-        rest.trim_start_matches(|c: char| is_digit(c) || super::numerals::is_chinese_numeral(c));
+        rest.trim_start_matches(|c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c));
     if digits.len() == rest.len() {
         return phrase;
     }

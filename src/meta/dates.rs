@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use regex_lite::Regex;
 
+use crate::numerals::whole_small;
+
 /// A date in Arabic or Chinese numerals (`2024年1月12日`, `二〇二四年一月十二日`). Written
 /// with explicit character ranges so the pattern needs no Unicode tables.
 fn date_pattern() -> &'static Regex {
@@ -51,9 +53,9 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     }
     date_pattern().captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
-        let year = number(c.get(1)?.as_str())?;
-        let month = number(c.get(2)?.as_str())?;
-        let day = number(c.get(3)?.as_str())?;
+        let year = whole_small(c.get(1)?.as_str())?;
+        let month = whole_small(c.get(2)?.as_str())?;
+        let day = whole_small(c.get(3)?.as_str())?;
         let valid =
             (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
         valid.then(|| FoundDate {
@@ -74,36 +76,6 @@ pub fn whole_date(text: &str) -> Option<FoundDate> {
         range: d.range.start + offset..d.range.end + offset,
         iso: d.iso,
     })
-}
-
-/// The value of a number written in Arabic digits (ASCII or full-width), in Chinese digits
-/// read one by one (a year: `二〇二四`), or as a Chinese numeral up to 99 (`十二`, `三十一`).
-fn number(text: &str) -> Option<u32> {
-    let digit = |c: char| -> Option<u32> {
-        match c {
-            '0'..='9' => c.to_digit(10),
-            '０'..='９' => Some(c as u32 - '０' as u32),
-            // A web copy may type the letter O for 〇 (`二OO三年`).
-            '〇' | '○' | '零' | 'Ｏ' | 'O' | 'o' => Some(0),
-            _ => "一二三四五六七八九"
-                .chars()
-                .position(|d| d == c)
-                .map(|p| p as u32 + 1),
-        }
-    };
-    if !text.contains('十') {
-        return text
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + digit(c)?));
-    }
-    // 十二, 二十, 三十一: at most one digit on each side of 十.
-    let (tens, ones) = text.split_once('十')?;
-    let one_digit = |s: &str, empty: u32| match s.chars().count() {
-        0 => Some(empty),
-        1 => s.chars().next().and_then(digit),
-        _ => None,
-    };
-    Some(one_digit(tens, 1)? * 10 + one_digit(ones, 0)?)
 }
 
 /// The 发文字号 in `text`, if the text holds one: its byte range.

@@ -1,6 +1,9 @@
-//! Reading one number where it starts: ASCII and full-width digits with decimals and thousands
+//! The one reader of numbers: ASCII and full-width digits with decimals and thousands
 //! separators, and Chinese numerals (`一百二十三`, `两`, `〇`/`○`/`零`, `三十六点九`,
-//! digit-by-digit `一九五三`, `二十五亿七千`).
+//! digit-by-digit `一九五三`, `二十五亿七千`). Figures read amounts with [`arabic`] and
+//! [`chinese`]; heading markers read their small numbers with [`heading_chinese`] and
+//! [`heading_arabic`]; dates read theirs with [`whole_small`]. All of them compute a Chinese
+//! numeral's value the same way.
 //!
 //! A Chinese numeral that *ends* in a scale word (`三千万`) stops before it: the scale word
 //! belongs to the unit (`gold/GUIDE.md`: "a scale word that ends the number goes to the unit").
@@ -70,6 +73,91 @@ const fn chinese_section(c: char) -> Option<u32> {
 /// Whether `c` can be part of a Chinese numeral.
 pub const fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || chinese_place(c).is_some() || chinese_section(c).is_some()
+}
+
+/// A digit or place character of a heading or list number (`十二`, `二十三`, `一百零八`): the
+/// plain simplified forms, no 千/万 (heading numbers stay small).
+pub fn is_heading_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '零'
+            | '〇'
+            | '两'
+    )
+}
+
+/// The longest numeral read in a heading marker: heading numbers stay small.
+const MAX_HEADING_CHARS: usize = 6;
+
+/// Reads a heading number in Chinese numerals at the start of `text` (`三`, `十二`, `二十三`,
+/// `一百零八`): its value and length in bytes. Two digits in a row (`二三`) are no heading
+/// number, and 百 needs its digit.
+pub fn heading_chinese(text: &str) -> Option<(u32, usize)> {
+    let mut len = 0;
+    let mut after_digit = false;
+    for (count, c) in text.chars().enumerate() {
+        if count >= MAX_HEADING_CHARS || !is_heading_numeral(c) {
+            break;
+        }
+        let digit = chinese_digit(c).filter(|&d| d != 0).is_some();
+        if (digit && after_digit) || (c == '百' && !after_digit) {
+            return None;
+        }
+        after_digit = digit;
+        len += c.len_utf8();
+    }
+    let (value, _, _) = parse_chinese(&text[..len])?;
+    let value = u32::try_from(value.to_string().parse::<u64>().ok()?).ok()?;
+    (len > 0 && value > 0).then_some((value, len))
+}
+
+/// Reads ASCII or full-width digits at the start of `text` (at most three: heading numbers stay
+/// small), returning the value and length in bytes.
+pub fn heading_arabic(text: &str) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut len = 0;
+    for (count, c) in text.chars().enumerate() {
+        let Some((d, _)) = digit_at(c.encode_utf8(&mut [0; 4]).as_bytes(), 0) else {
+            break;
+        };
+        if count == 3 {
+            // A fourth digit: a year or an amount, not a heading number.
+            return None;
+        }
+        value = value * 10 + u32::from(d);
+        len += c.len_utf8();
+    }
+    (len > 0 && value > 0).then_some((value, len))
+}
+
+/// The value of a whole text that is one small number (a date's year, month or day): Arabic
+/// digits, Chinese digits read one by one (`二〇二四`, with the letter O a web copy may type
+/// for 〇), or a Chinese numeral with at most one 十 (`十二`, `三十一`).
+pub fn whole_small(text: &str) -> Option<u32> {
+    let n = if text.starts_with(is_digit) {
+        arabic(text, 0)?
+    } else {
+        if text.matches('十').count() > 1 || text.contains(['百', '千', '万', '亿']) {
+            return None;
+        }
+        let zeroed = text.replace(|c| is_letter_zero(c) || c == '0', "〇");
+        let n = chinese(&zeroed, 0).filter(|n| n.end == zeroed.len())?;
+        return n.value.to_string().parse().ok();
+    };
+    if n.end != text.len() || !n.digit_string {
+        return None;
+    }
+    n.value.to_string().parse().ok()
 }
 
 /// Reads a number in digits at byte `start` of `text`.
