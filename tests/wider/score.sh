@@ -22,22 +22,27 @@ while [ $# -gt 0 ]; do
 done
 [ -d "$set_dir/gold" ] || { echo "no references under $set_dir/gold" >&2; exit 2; }
 status=0
+lines=""
 for kind_dir in "$set_dir"/gold/*/; do
   kind="$(basename "$kind_dir")"
-  out="$(python3 "$scorer" "$kind_dir" -- "${cmd[@]}")" || status=1
-  [ -n "${VERBOSE:-}" ] && printf '%s\n' "$out" | sed "s/^/  $kind\//"
-  printf '%s\n' "$out" | grep '^TOTAL:' | sed "s/^TOTAL/$kind/"
-done | python3 -c '
+  if ! out="$(python3 "$scorer" "$kind_dir" -- "${cmd[@]}")"; then
+    status=1
+    echo "$kind: some report's output could not be read" >&2
+  fi
+  [ -n "${VERBOSE:-}" ] && printf '%s\n' "$out" | grep -v '^TOTAL:' | sed "s/^/  $kind\//" >&2
+  lines+="$(printf '%s\n' "$out" | grep '^TOTAL:' | sed "s/^TOTAL/$kind/")"$'\n'
+done
+printf '%s' "$lines" | python3 -c '
 import re, sys
 rows, tot = [], {}
 pat = re.compile(r"^(\S+): figures F1 [\d.]+ \((\d+)/(\d+) found, (-?\d+) extra\) · subject (\d+)/(\d+) · qualifier (\d+)/(\d+) · parent (\d+)/(\d+) · base (\d+)/(\d+) · outline F1 [\d.]+ \((\d+)/(\d+), (-?\d+) extra\) · meta (\d+)/(\d+)")
 def f1(h, g, p):
     pr = h / p if p else (1.0 if not g else 0.0); rc = h / g if g else 1.0
     return 0.0 if pr + rc == 0 else 2 * pr * rc / (pr + rc)
-def ratio(a, b): return a / b if b else 1.0
+def ratio(a, b): return f"{a / b:.3f}" if b else "  n/a"
 def show(name, v):
     fh, fg, fx, sh, qh, hh, hg, hx, mh, mg = v
-    print(f"{name:<10} figures F1 {f1(fh, fg, fh + fx):.3f} ({fh}/{fg}, {fx} extra) · subjects {ratio(sh, fh):.3f} · qualifiers {ratio(qh, fh):.3f} · outline F1 {f1(hh, hg, hh + hx):.3f} ({hh}/{hg}, {hx} extra) · elements {ratio(mh, mg):.3f} ({mh}/{mg})")
+    print(f"{name:<10} figures F1 {f1(fh, fg, fh + fx):.3f} ({fh}/{fg}, {fx} extra) · subjects {ratio(sh, fh)} · qualifiers {ratio(qh, fh)} · outline F1 {f1(hh, hg, hh + hx):.3f} ({hh}/{hg}, {hx} extra) · elements {ratio(mh, mg)} ({mh}/{mg})")
 for line in sys.stdin:
     m = pat.match(line.strip())
     if not m:
@@ -49,4 +54,4 @@ for line in sys.stdin:
 if tot:
     show("ALL", tot)
 '
-exit "${PIPESTATUS[0]}"
+exit "$status"
