@@ -26,12 +26,6 @@ pub fn figures_markdown(text: &str) -> String {
     crate::export::figures_markdown(&crate::analyze(text))
 }
 
-/// `text`'s report as pretty-printed JSON, exactly as the CLI's `--json` writes it.
-#[wasm_bindgen]
-pub fn report_json(text: &str) -> Result<String, JsError> {
-    serde_json::to_string_pretty(&crate::analyze(text)).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// The crate version, shown on the page.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -15,7 +15,10 @@ ready.catch((err) => self.postMessage({ type: 'fatal', message: String((err && e
 const EXPORTS = {
   csv: core.figures_csv,
   markdown: core.figures_markdown,
-  json: core.report_json,
+  // The report object already in hand, as JSON: the same data as the CLI's `--json` (a whole
+  // number written with a decimal point, `1.0`, prints as `1`). Serialising here keeps a JSON
+  // writer out of the Wasm module.
+  json: (text) => JSON.stringify(core.analyze(text), null, 2),
 };
 
 self.onmessage = async (event) => {
