@@ -2,91 +2,12 @@
 //! web page adds around a document (menus, source and editor lines, timestamps, photo credits).
 
 use crate::chars::{is_digit, is_space};
+use crate::lexicon;
 
-/// Words that make up a web page's tool menu (`下载 打印 全屏 收藏 【字号：加大 还原 减小 】`).
-const MENU: &[&str] = &[
-    "下载",
-    "打印",
-    "全屏",
-    "收藏",
-    "分享",
-    "分享到",
-    "分享到：",
-    "关闭",
-    "关闭窗口",
-    "打印本页",
-    "打印正文",
-    "返回顶部",
-    "返回",
-    "字号：",
-    "字号:",
-    "字号",
-    "字体：",
-    "字体",
-    "加大",
-    "还原",
-    "减小",
-    "大",
-    "中",
-    "小",
-    "默认",
-    "相关报道：",
-    "相关链接：",
-    "相关文档：",
-    "扫一扫在手机打开当前页",
-    "微信",
-    "微博",
-    "纠错",
-    "我要纠错",
-];
+const BYLINE_FIRSTS: [char; lexicon::BYLINE_LABELS.len()] = first_chars(lexicon::BYLINE_LABELS);
 
-/// Openings of the lines a web page adds: where the text came from, who edited it, when.
-const PREFIXES: &[&str] = &[
-    "来源：",
-    "来源:",
-    "信息来源：",
-    "文章来源：",
-    "稿件来源：",
-    "编辑：",
-    "编辑:",
-    "责任编辑：",
-    "责任编辑:",
-    "责编：",
-    "作者：",
-    "审核：",
-    "校对：",
-    "发布时间：",
-    "发布日期：",
-    "浏览次数：",
-    "点击数：",
-    "阅读次数：",
-    "访问量：",
-];
-
-/// Labels of an article's byline on a page that reposts documents, written with either colon
-/// and with several fields on one line (`作者:法律资料网 时间:2024-07-12 20:48:31 浏览:9581`,
-/// `下载地址: 点击此处下载`, `浏览量: 时间:2016-01-17`): a document's own text never opens a
-/// line with a page's counter or byline.
-const BYLINE: &[&str] = &[
-    "作者",
-    "浏览",
-    "浏览量",
-    "浏览次数",
-    "阅读",
-    "阅读量",
-    "阅读次数",
-    "点击",
-    "点击数",
-    "点击量",
-    "访问量",
-    "下载地址",
-    "发布时间",
-    "更新时间",
-];
-const BYLINE_FIRSTS: [char; BYLINE.len()] = first_chars(BYLINE);
-
-/// A byline line: a [`BYLINE`] label with its colon opens it, and it is no sentence (a short
-/// line, no full stop). A line that only opens with such a word (`来源广泛的资金…`) has no colon
+/// A byline line: a [`lexicon::BYLINE_LABELS`] label with its colon opens it, and it is no
+/// sentence (a short line, no full stop). A line that only opens with such a word (`来源广泛的资金…`) has no colon
 /// after it.
 fn is_byline(text: &str) -> bool {
     // The colon follows the label within its first characters: a line of prose is turned away
@@ -99,7 +20,9 @@ fn is_byline(text: &str) -> bool {
         return false;
     };
     let label = text[..at].trim_end_matches(is_space);
-    BYLINE.contains(&label) && at_most_chars(text, 100) && !text.contains(['。', '；', '！', '？'])
+    lexicon::BYLINE_LABELS.contains(&label)
+        && at_most_chars(text, 100)
+        && !text.contains(['。', '；', '！', '？'])
 }
 
 /// Brackets and separators that hold menu words together (`【打印】|【关闭】`).
@@ -115,9 +38,9 @@ fn is_menu_glue(c: char) -> bool {
 const MENU_WORD_BYTES: usize = {
     let mut max = 0;
     let mut i = 0;
-    while i < MENU.len() {
-        if MENU[i].len() > max {
-            max = MENU[i].len();
+    while i < lexicon::MENU_WORDS.len() {
+        if lexicon::MENU_WORDS[i].len() > max {
+            max = lexicon::MENU_WORDS[i].len();
         }
         i += 1;
     }
@@ -165,7 +88,7 @@ fn menu_words(text: &str) -> Words {
             }
         }
         let (word, after) = rest.split_at(end);
-        if !MENU.contains(&word) {
+        if !lexicon::MENU_WORDS.contains(&word) {
             return Words::Other;
         }
         rest = after;
@@ -174,8 +97,8 @@ fn menu_words(text: &str) -> Words {
 
 /// The first characters of the menu words and of the prefixes: a line that opens with none of
 /// them is no menu and has no prefix, which one look tells.
-const MENU_FIRSTS: [char; MENU.len()] = first_chars(MENU);
-const PREFIX_FIRSTS: [char; PREFIXES.len()] = first_chars(PREFIXES);
+const MENU_FIRSTS: [char; lexicon::MENU_WORDS.len()] = first_chars(lexicon::MENU_WORDS);
+const PREFIX_FIRSTS: [char; lexicon::PAGE_PREFIXES.len()] = first_chars(lexicon::PAGE_PREFIXES);
 
 /// The first character of each of `words`.
 const fn first_chars<const N: usize>(words: &[&str]) -> [char; N] {
@@ -373,7 +296,7 @@ pub fn is_furniture(text: &str) -> bool {
     let bare = text.trim_start_matches(['（', '(']);
     let opening = bare.chars().next();
     if opening.is_some_and(|c| PREFIX_FIRSTS.contains(&c))
-        && PREFIXES.iter().any(|p| bare.starts_with(p))
+        && lexicon::PAGE_PREFIXES.iter().any(|p| bare.starts_with(p))
     {
         return short();
     }
@@ -409,9 +332,9 @@ mod tests {
     #[test]
     fn the_first_characters_of_the_tables_are_read_at_compile_time() {
         for (words, firsts) in [
-            (MENU, &MENU_FIRSTS[..]),
-            (PREFIXES, &PREFIX_FIRSTS[..]),
-            (BYLINE, &BYLINE_FIRSTS[..]),
+            (lexicon::MENU_WORDS, &MENU_FIRSTS[..]),
+            (lexicon::PAGE_PREFIXES, &PREFIX_FIRSTS[..]),
+            (lexicon::BYLINE_LABELS, &BYLINE_FIRSTS[..]),
         ] {
             for (word, first) in words.iter().zip(firsts) {
                 assert_eq!(
@@ -421,7 +344,7 @@ mod tests {
                 );
             }
         }
-        let longest = MENU.iter().map(|w| w.len()).max();
+        let longest = lexicon::MENU_WORDS.iter().map(|w| w.len()).max();
         assert_eq!(
             Some(MENU_WORD_BYTES),
             longest,

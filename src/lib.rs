@@ -29,6 +29,7 @@ pub mod decode;
 pub mod export;
 pub mod figures;
 pub mod furniture;
+pub mod lexicon;
 pub mod markers;
 pub mod meta;
 pub mod numerals;

@@ -190,7 +190,7 @@ pub fn share_qualifiers(text: &str, figures: &mut [Raw]) {
             let lead_word = first.qualifier.filter(|_| first.lead < first.start);
             let tail_word = figures[last]
                 .qualifier
-                .filter(|q| super::units::QUALIFIERS_AFTER.contains(q));
+                .filter(|q| crate::lexicon::QUALIFIERS_AFTER.contains(q));
             let others_bare = |skip: usize| {
                 (k..=last)
                     .filter(|&i| i != skip)

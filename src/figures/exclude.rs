@@ -6,12 +6,12 @@
 use std::ops::Range;
 
 use super::scan::RawDate;
-use super::units::{
-    self, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE, PERIOD_AFTER, PERIOD_BEFORE,
-    QUALIFIERS_BEFORE,
-};
-use super::words::RUN_WORDS;
+use super::units;
 use crate::chars::is_digit;
+use crate::lexicon::{
+    unit_set, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE, PERIOD_AFTER,
+    PERIOD_BEFORE, QUALIFIERS_BEFORE, RUN_WORDS,
+};
 use crate::numerals::{self, Number};
 
 /// The longest quoted name or title passed over whole, in characters: a quote that does not
@@ -133,9 +133,7 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Skip {
     if n.arabic {
         // 5G, 4A级, 3H认证: a model or grade (an ASCII unit such as P is read as a unit).
         if next.is_some_and(|c| c.is_ascii_alphabetic())
-            && units::unit_set()
-                .longest(rest)
-                .is_none_or(|u| !u.is_ascii())
+            && unit_set().longest(rest).is_none_or(|u| !u.is_ascii())
         {
             return Skip::Not(code_end(text, n.end));
         }

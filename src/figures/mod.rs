@@ -10,8 +10,6 @@ pub mod exclude;
 pub mod scan;
 pub mod subject;
 pub mod units;
-pub mod words;
-pub mod wordset;
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -7,9 +7,12 @@
 use std::ops::Range;
 
 use super::exclude::{self, Skip};
-use super::units::{self, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE};
+use super::units;
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
+use crate::lexicon::{
+    unit_set, PER_UNITS, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE,
+};
 use crate::numerals::{self, Number};
 
 /// A figure found in a paragraph, with byte offsets into the paragraph's text.
@@ -300,7 +303,7 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     if let Some(sp) = space_before_percent(&text[pos..]) {
         pos += sp;
     }
-    let mut measure = units::unit_set()
+    let mut measure = unit_set()
         .longest(&text[pos..])
         .filter(|u| ascii_unit_ends(text, pos, u));
     // `2.16和1.66个百分点`, `1409万、1305万人次`: a unit written once for a list.
@@ -393,7 +396,7 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
 fn unit_follows(text: &str, pos: usize) -> bool {
     let s = &text[pos..];
     units::scale_at(s).is_some()
-        || units::unit_set()
+        || unit_set()
             .longest(s)
             .is_some_and(|u| ascii_unit_ends(text, pos, u))
 }
@@ -407,7 +410,7 @@ fn ascii_unit_ends(text: &str, pos: usize, unit: &str) -> bool {
 fn bracketed_unit(s: &str) -> Option<&str> {
     let open = s.chars().next().filter(|&c| c == '（' || c == '(')?;
     let inner = &s[open.len_utf8()..];
-    let u = units::unit_set().longest(inner)?;
+    let u = unit_set().longest(inner)?;
     let close = inner[u.len()..]
         .chars()
         .next()
@@ -460,7 +463,7 @@ fn per_unit(s: &str) -> Option<&str> {
         .next()
         .filter(|&c| matches!(c, '/' | '／' | '每'))?;
     let after = &s[sep.len_utf8()..];
-    let u = units::longest(after, units::PER_UNITS)?;
+    let u = units::longest(after, PER_UNITS)?;
     // `每人每年`: only a unit that ends there.
     Some(&s[..sep.len_utf8() + u.len()])
 }
@@ -484,7 +487,7 @@ fn shared_unit(text: &str, pos: usize, scale: Option<&str>) -> Option<&'static s
         if let Some((w, _)) = next_scale {
             at += w.len();
         }
-        if let Some(u) = units::unit_set()
+        if let Some(u) = unit_set()
             .longest(&text[at..])
             .filter(|u| ascii_unit_ends(text, at, u))
         {

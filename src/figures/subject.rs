@@ -13,11 +13,11 @@
 //! Look-back and look-ahead are bounded ([`WINDOW`] characters), so this is linear.
 
 use super::scan::Raw;
-use super::words::{
-    follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS, NOT_RATE, NOUN_HEADS,
-    RUN_WORDS, SCOPE_WORDS,
-};
 use crate::chars::{is_cjk, is_digit};
+use crate::lexicon::{
+    self, follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS, COVERBS,
+    MILESTONES, NOT_RATE, NOUN_HEADS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS,
+};
 
 /// How far a subject may reach from its figure, in characters.
 const WINDOW: usize = 40;
@@ -162,7 +162,8 @@ fn kin(a: &Raw, b: &Raw) -> bool {
 
 /// Whether a unit states a rate or a share (`%`, `个百分点`, `倍`, `成`).
 fn is_rate(unit: &str) -> bool {
-    matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍" | "成")
+    // A figure's unit is normalised (`％` is `%`), so the full-width entry never matches.
+    lexicon::RATE_UNITS.contains(&unit)
 }
 
 /// `A、B增加值分别增长9.5%、10.7%`: when a 分别 list has as many figures as the items named
@@ -316,7 +317,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     // `增速高于经济增速`, `高于全国`: a comparison is not what is measured.
     let compares = phrase.contains('于');
-    if let Some(i) = COMPARE
+    if let Some(i) = lexicon::COMPARE_WORDS
         .iter()
         .filter(|_| compares)
         .filter_map(|w| phrase.find(w))
@@ -423,9 +424,6 @@ fn strip_run_in_label(phrase: &str) -> &str {
     }
     phrase
 }
-
-/// Time words that open a bulletin's sentences (`全年…`, `年末…`).
-const RUN_IN_TIME: &[&str] = &["全年", "年末", "年底", "年初"];
 
 /// `按2019年平均汇率计算`, `按可比价格计算`: a phrase that says how a figure is computed.
 fn is_conversion(phrase: &str) -> bool {
@@ -693,9 +691,6 @@ fn joins_noun(rest: &str) -> bool {
         .is_some_and(|r| !verbs().starts(r))
 }
 
-/// Nouns for a level an amount passes (`三百亿元台阶`, `万亿元大关`).
-const MILESTONES: &[&str] = &["台阶", "大关", "关口"];
-
 /// `政务服务事项中`: the locative 中 ("among") after what a figure counts; not the 中 of a
 /// word (`高中`, `集中`).
 fn strip_among(phrase: &str) -> &str {
@@ -809,12 +804,6 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
     (!phrase.is_empty()).then(|| phrase.to_string())
 }
 
-/// Comparison words: what follows them is the reference, not the thing measured.
-const COMPARE: &[&str] = &["高于", "低于", "快于", "慢于", "好于"];
-
-/// Words that lead up to a duration and name nothing (`用13年时间`, `历时三年`).
-const COVERBS: &[&str] = &["用", "花", "仅用", "只用", "历时", "耗时", "经过"];
-
 /// Whether `phrase` is a coverb of [`COVERBS`], alone or after a rate or lead word
 /// (`争取用`).
 fn only_coverb(phrase: &str) -> bool {
@@ -826,18 +815,6 @@ fn only_coverb(phrase: &str) -> bool {
         })
     })
 }
-
-/// Phrases that say "per head" and name nothing (`年人均提高2556元`).
-const PER_HEAD: &[&str] = &[
-    "人均",
-    "年人均",
-    "月人均",
-    "户均",
-    "年均",
-    "平均",
-    "人均年",
-    "一式",
-];
 
 /// Skips an ordinal that opens a phrase (`第三轮`, `第二批`).
 fn skip_ordinal(phrase: &str) -> &str {
@@ -870,6 +847,3 @@ pub(crate) fn tail(s: &str, n: usize) -> &str {
         .map_or(s.len(), |(j, _)| j);
     &s[start..]
 }
-
-/// Words that name a share of something named before them (`占比`).
-const SHARE_WORDS: &[&str] = &["占比", "比重", "比例", "占比重"];

@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
+use crate::lexicon::{self, SPEECH_KINDS};
+
 use super::dates::{find_date, find_doc_number, whole_date};
 use super::lines::{self, Line};
-use super::speech::{
-    is_bare_subtitle, is_caption, speaker, starts_with_dash, subtitle, SPEECH_KINDS,
-};
+use super::speech::{is_bare_subtitle, is_caption, speaker, starts_with_dash, subtitle};
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
     is_header_mark, is_organ, is_page_field, is_salutation, is_site_name, is_web_label,
@@ -658,32 +658,11 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
     let text: String = lines[first..=i].iter().map(|l| l.text).collect();
     // A lead-in sentence (`现将有关事项通知如下：`) also ends with a colon; bodies' names are
     // short and hold no verb of the body text.
-    const LEAD_IN: &[&str] = &[
-        "如下",
-        "下列",
-        "以下",
-        "现将",
-        "根据",
-        "为了",
-        "按照",
-        "经研究",
-    ];
     // Nor is a web page's label (`分享到：`, `联系人：`).
-    const LABELS: &[&str] = &[
-        "分享",
-        "扫一扫",
-        "相关",
-        "附件",
-        "联系",
-        "电话",
-        "地址",
-        "邮编",
-        "关键词",
-        "主题词",
-        "责任",
-    ];
-    if LEAD_IN.iter().any(|w| text.contains(w))
-        || LABELS.iter().any(|w| text.starts_with(w))
+    if lexicon::LEAD_IN_WORDS.iter().any(|w| text.contains(w))
+        || lexicon::PAGE_LABEL_OPENINGS
+            .iter()
+            .any(|w| text.starts_with(w))
         || is_web_label(&text)
         || text.starts_with(['•', '·', '●', '■', '◆'])
         || text.contains(['。', '！', '？'])

@@ -7,9 +7,6 @@ use super::lines::{self, Line};
 use super::words::{ends_with_office, is_name, office_and_name};
 use super::{compact, Found};
 
-/// Kinds of title that name a speech.
-pub const SPEECH_KINDS: &[&str] = &["讲话", "致辞", "发言", "讲稿", "演讲"];
-
 /// The subtitle of a speech: `——2026年1月26日在…会议上` (dashes of any kind, or in brackets).
 /// Its continuation lines (a PDF copy wraps it) are used too. Sets the date; says whether the
 /// line is a speech's (a bare bracketed date may also date a regulation's adoption).

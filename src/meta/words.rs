@@ -2,139 +2,7 @@
 //! the kinds of document (文种) a title ends with, the offices a speaker holds, salutations.
 
 use crate::chars::is_cjk;
-
-/// The kinds of document (文种) of GB/T 9704-2012 and the 党政机关公文处理工作条例, and the
-/// other names a title commonly ends with. Longest first is not needed: only `ends_with`.
-const DOCUMENT_KINDS: &[&str] = &[
-    "报告",
-    "通知",
-    "意见",
-    "方案",
-    "批复",
-    "函",
-    "复函",
-    "决定",
-    "决议",
-    "命令",
-    "令",
-    "公报",
-    "公告",
-    "通告",
-    "通报",
-    "请示",
-    "议案",
-    "纪要",
-    "规定",
-    "办法",
-    "细则",
-    "规划",
-    "计划",
-    "要点",
-    "条例",
-    "规则",
-    "章程",
-    "讲话",
-    "致辞",
-    "总结",
-    "情况",
-    "说明",
-    "指引",
-    "指南",
-    "标准",
-    "清单",
-    "目录",
-    "白皮书",
-    "声明",
-    "倡议书",
-    "实施意见",
-    "工作报告",
-];
-
-/// Endings of the name of a government body, party organ, court, company or other organisation.
-const ORGAN_ENDINGS: &[&str] = &[
-    "政府",
-    "委员会",
-    "委",
-    "办公室",
-    "办公厅",
-    "厅",
-    "局",
-    "部",
-    "院",
-    "署",
-    "会",
-    "处",
-    "中心",
-    "小组",
-    "指挥部",
-    "公司",
-    "集团",
-    "银行",
-    "所",
-    "站",
-    "队",
-    "馆",
-    "社",
-    "学校",
-    "大学",
-    "学院",
-    "团",
-    "办",
-    "科",
-    "室",
-    "党组",
-    "支部",
-    "总队",
-    "支队",
-    "大队",
-    "法院",
-    "检察院",
-    "研究院",
-    "联合会",
-    "协会",
-];
-
-/// Offices whose holder delivers a government work report or a speech (the speaker line
-/// `河北省人民政府省长 王正谱`). Ordered so that a longer office is tried before its tail.
-const OFFICES: &[&str] = &[
-    "代省长",
-    "副省长",
-    "省长",
-    "代市长",
-    "副市长",
-    "市长",
-    "代区长",
-    "副区长",
-    "区长",
-    "代县长",
-    "副县长",
-    "县长",
-    "代州长",
-    "州长",
-    "代盟长",
-    "盟长",
-    "代旗长",
-    "旗长",
-    "镇长",
-    "乡长",
-    "副主席",
-    "主席",
-    "主任委员",
-    "副主任",
-    "主任",
-    "副书记",
-    "书记",
-    "副总理",
-    "总理",
-    "副部长",
-    "部长",
-    "厅长",
-    "局长",
-    "院长",
-    "检察长",
-    "秘书长",
-    "委员长",
-];
+use crate::lexicon::{self, DOCUMENT_KINDS, OFFICES, ORGAN_ENDINGS};
 
 /// Names, offices and organs are short: a longer text is not looked at character by character.
 const SHORT_BYTES: usize = 200;
@@ -214,11 +82,9 @@ pub fn is_salutation(text: &str) -> bool {
 
 /// Lines of the 版头 that carry neither issuer nor number: 份号, 密级和保密期限, 紧急程度.
 pub fn is_header_mark(text: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "绝密", "机密", "秘密", "特急", "加急", "特提", "平急", "急件",
-    ];
     let digits = !text.is_empty() && text.len() <= 8 && text.chars().all(|c| c.is_ascii_digit());
-    digits || (text.chars().count() <= 12 && MARKS.iter().any(|m| text.starts_with(m)))
+    digits
+        || (text.chars().count() <= 12 && lexicon::HEADER_MARKS.iter().any(|m| text.starts_with(m)))
 }
 
 /// Punctuation that no title line carries: a title is a noun phrase, not a sentence.
@@ -249,31 +115,8 @@ pub fn starts_like_heading(t: &str) -> bool {
 /// (`索引号：`, `• 信息来源: 关键词:`, `文章来源:司法局 更新时间:…`), with or without values.
 /// Never an addressee, a title or a 署名.
 pub fn is_web_label(t: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "索引号",
-        "来源",
-        "发布时间",
-        "更新时间",
-        "发布日期",
-        "发文日期",
-        "成文日期",
-        "生成日期",
-        "发布机构",
-        "发文机构",
-        "主题词",
-        "关键词",
-        "主题分类",
-        "公文目录",
-        "信息分类",
-        "组配分类",
-        "浏览次数",
-        "点击数",
-        "有效性",
-        "内容概述",
-        "今天是",
-    ];
     t.len() <= 400
-        && LABELS.iter().any(|l| {
+        && lexicon::WEB_LABELS.iter().any(|l| {
             t.match_indices(l)
                 .any(|(at, _)| t[at + l.len()..].trim_start().starts_with(['：', ':']))
         })
@@ -312,6 +155,5 @@ pub fn is_page_field(t: &str) -> bool {
 /// A web site's name (`…人民政府门户网站`), which heads many copied pages: it issues nothing
 /// and is no part of the title.
 pub fn is_site_name(text: &str) -> bool {
-    const SITES: &[&str] = &["网站", "网", "平台", "客户端", "频道", "专栏"];
-    text.chars().count() <= 30 && SITES.iter().any(|s| text.ends_with(s))
+    text.chars().count() <= 30 && lexicon::SITE_ENDINGS.iter().any(|s| text.ends_with(s))
 }

@@ -140,9 +140,9 @@ impl WordSet {
 macro_rules! word_set {
     ($(#[$doc:meta])* $name:ident, $table:expr) => {
         $(#[$doc])*
-        pub fn $name() -> &'static $crate::figures::wordset::WordSet {
-            static SET: std::sync::OnceLock<$crate::figures::wordset::WordSet> = std::sync::OnceLock::new();
-            SET.get_or_init(|| $crate::figures::wordset::WordSet::new($table))
+        pub fn $name() -> &'static $crate::lexicon::wordset::WordSet {
+            static SET: std::sync::OnceLock<$crate::lexicon::wordset::WordSet> = std::sync::OnceLock::new();
+            SET.get_or_init(|| $crate::lexicon::wordset::WordSet::new($table))
         }
     };
 }

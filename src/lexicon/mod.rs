@@ -1,0 +1,65 @@
+//! The lexicon: every word list the analyzer reads, in one place, as data.
+//!
+//! Each list is a text file beside this module (`src/lexicon/*.txt`, one entry a line, `#`
+//! comments), turned into a constant by `build.rs` at compile time. Adding a unit, a qualifier
+//! or a furniture word is one line in one file (and a test case in `tests/data/`); a new list
+//! is a new file plus one line in `build.rs`'s `LISTS`.
+//!
+//! The lists that are searched at many positions are also indexed ([`wordset::WordSet`]):
+//! the functions below build each index once, on first use.
+//!
+//! This is the bottom layer: it reads no other module of the crate.
+
+pub mod wordset;
+
+use wordset::word_set;
+
+include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+
+word_set!(
+    /// [`UNITS`], indexed.
+    unit_set,
+    UNITS
+);
+word_set!(
+    /// [`VERBS`], indexed.
+    verbs,
+    VERBS
+);
+word_set!(
+    /// [`FOLLOW_STOP`], indexed.
+    follow_stops,
+    FOLLOW_STOP
+);
+word_set!(
+    /// [`RATE_WORDS`], indexed.
+    rate_words,
+    RATE_WORDS
+);
+word_set!(
+    /// [`MID_STOP`], indexed.
+    mid_stops,
+    MID_STOP
+);
+word_set!(
+    /// [`LEAD_WORDS`], indexed (no entry starts another, so the longest match is the only one).
+    lead_words,
+    LEAD_WORDS
+);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_lead_word_starts_another() {
+        for a in LEAD_WORDS {
+            for b in LEAD_WORDS {
+                assert!(
+                    a == b || !b.starts_with(a),
+                    "{a} starts {b}: a lead word found first in table order would differ from \
+                     the longest"
+                );
+            }
+        }
+    }
+}
