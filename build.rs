@@ -30,6 +30,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("UNITS", Words, &["rate_units", "units"]),
     ("QUALIFIED_AFTER_UNIT", Words, &["qualified_after_unit"]),
     ("PER_UNITS", Words, &["per_units"]),
+    ("MEASURE_WORDS", Words, &["measure_words"]),
     ("QUALIFIERS_BEFORE", Pairs, &["qualifiers_before"]),
     ("NOT_QUALIFIERS_BEFORE", Words, &["not_qualifiers_before"]),
     ("QUALIFIERS_AFTER", Words, &["qualifiers_after"]),

@@ -73,10 +73,3 @@ pub fn is_closing(c: char) -> bool {
         '”' | '’' | '）' | ')' | '」' | '』' | '》' | '】' | '"' | '\''
     )
 }
-
-/// A scale word, measure word or time unit that may follow a number (`1.5万`, `3 个`, `2 年`):
-/// after a decimal number it makes an amount, not a heading.
-pub fn is_measure_word(c: char) -> bool {
-    "万亿千百十元角个只人次件项家户所座台辆吨斤克米亩顷天岁倍余多起批届套份册张篇间栋股号年月日%％"
-        .contains(c)
-}

@@ -3,7 +3,8 @@
 //! (`一是`, `第一，`). Each reader looks at the start of a text only, so it costs a few
 //! characters whatever the text's length.
 
-use crate::chars::{is_cjk, is_digit, is_measure_word, is_space};
+use crate::chars::{is_cjk, is_digit, is_space};
+use crate::lexicon::opens_with_measure;
 use crate::numerals::{
     heading_arabic as arabic_number, heading_chinese as chinese_number, is_heading_numeral,
 };
@@ -53,7 +54,7 @@ pub fn opening_marker(text: &str) -> Option<Marker> {
         '（' | '(' => parenthesised(text),
         '第' => chapter(text),
         c if enclosed(c).is_some() => enclosed(c),
-        c if is_digit(c) => arabic(text).or_else(|| decimal(text)),
+        c if is_digit(c) => arabic(text).or_else(|| decimal(text).filter(|d| !d.1).map(|d| d.0)),
         c if is_heading_numeral(c) => chinese(text),
         _ => None,
     }?;
@@ -117,11 +118,20 @@ const MAX_DECIMAL_TITLE_CHARS: usize = 30;
 /// The longest title written straight after a one-level number (`1总则`).
 const MAX_BARE_TITLE_CHARS: usize = 16;
 
+/// A decimal heading number whose title opens with a unit or measure word (`2 艘渔船参与救援`,
+/// `3 项目管理`): an amount, unless the outline finds it in a numbered run of headings (the
+/// numbers before or after it). [`opening_marker`] never returns it.
+pub fn counted_decimal(text: &str) -> Option<Marker> {
+    decimal(text).filter(|d| d.1).map(|d| d.0)
+}
+
 /// `1 总则`, `1.1 编制目的`, `2.3适用范围`, `1.1.1 …` (the numbering of GB/T 1.1 and of every
 /// 应急预案), only where the text stands as a heading: a one-level number needs a space after
 /// it, and the title is a short phrase with no clause punctuation (or a short first sentence,
-/// run in). Not `1.5万元`, `3.6 : 48`, `2 个`, nor `1.` (the Arabic style).
-fn decimal(text: &str) -> Option<Marker> {
+/// run in). Not `1.5万元`, `3.6 : 48`, nor `1.` (the Arabic style). The flag says whether the
+/// title opens with a unit or measure word (`2 个`, `5 家企业`), which makes the number an
+/// amount unless it stands among numbered headings.
+fn decimal(text: &str) -> Option<(Marker, bool)> {
     let mut levels = 0u8;
     let mut len = 0;
     let mut number;
@@ -154,15 +164,16 @@ fn decimal(text: &str) -> Option<Marker> {
         return None;
     }
     let first = title.chars().next()?;
-    if !is_cjk(first) || is_measure_word(first) || !stands_as_heading(title) {
+    if !is_cjk(first) || !stands_as_heading(title) {
         return None;
     }
-    Some(Marker {
+    let marker = Marker {
         style: MarkerStyle::Decimal,
         number,
         len,
         level: levels,
-    })
+    };
+    Some((marker, opens_with_measure(title)))
 }
 
 /// A short phrase of ideographs alone (brackets allowed): a whole title line.

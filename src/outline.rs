@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use crate::chars::{is_cjk, is_closing, is_sentence_end, is_space};
-use crate::markers::{enumeration, opening_marker, Marker};
+use crate::markers::{counted_decimal, enumeration, opening_marker, Marker};
 use crate::meta::Elements;
 use crate::numerals::is_heading_numeral;
 use crate::punct::for_each_clause_mark;
@@ -60,6 +60,9 @@ struct Candidate {
     /// Where the title must end at the latest: the next heading of a text run together on one
     /// line (`…凝聚法治共识（一）强化理论武装`).
     limit: Option<usize>,
+    /// A decimal number whose title opens with a unit or measure word (`2 艘渔船…`): a heading
+    /// only inside a numbered run ([`in_run`]), otherwise an amount.
+    counted: bool,
 }
 
 /// How many candidates ahead an enumeration's `一是` looks for its `二是`.
@@ -127,7 +130,7 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
                         || last.is_none() && number == 2
                 }
             };
-            if !plausible {
+            if !plausible || cand.counted && !in_run(&stack, on_stack, cand, &candidates[k + 1..]) {
                 continue;
             }
             match on_stack {
@@ -176,6 +179,28 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
         stack.push((key, index, number));
     }
     outline
+}
+
+/// Whether a counted decimal number (`2 艘渔船…`) stands in a numbered run of headings: the
+/// heading of its style and level before it has the number before, or the next candidate of
+/// that style and level has the number after and is no counted number itself (two amounts in a
+/// row make no run).
+fn in_run(
+    stack: &[(Key, usize, u32)],
+    on_stack: Option<usize>,
+    cand: &Candidate,
+    rest: &[Candidate],
+) -> bool {
+    let number = cand.marker.number;
+    let key = (cand.marker.style, cand.marker.level);
+    let before = on_stack.is_some_and(|p| stack[p].2 + 1 == number);
+    let after = || {
+        rest.iter()
+            .take(LOOKAHEAD)
+            .find(|c| !c.enumeration && (c.marker.style, c.marker.level) == key)
+            .is_some_and(|c| !c.counted && c.marker.number == number + 1)
+    };
+    before || after()
 }
 
 fn is_enumeration(style: MarkerStyle) -> bool {
@@ -251,7 +276,11 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
         if elements.is_element(i) {
             continue;
         }
-        let opening = opening_marker(text);
+        let mut counted = false;
+        let opening = opening_marker(text).or_else(|| {
+            counted = true;
+            counted_decimal(text)
+        });
         if opening.is_none() {
             attachment_list = false;
         }
@@ -265,6 +294,7 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
                 enumeration: false,
                 after_comma: false,
                 limit: None,
+                counted,
             });
         }
         let first = out.len();
@@ -298,6 +328,7 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
                         enumeration: false,
                         after_comma: false,
                         limit: Some(end),
+                        counted: false,
                     })
                 }));
             }
@@ -430,6 +461,7 @@ fn inline_headings(
             limit: spaced
                 .filter(|_| !run_in)
                 .and_then(|s| s.title_end(at + marker.len, marker, true)),
+            counted: false,
         };
         found.push((candidate, run_in));
     }
@@ -596,6 +628,7 @@ fn enumerations(
                 enumeration: true,
                 after_comma,
                 limit: None,
+                counted: false,
             });
         }
     };

@@ -84,13 +84,14 @@ pub fn extract(
         }
         let mut s = scan::scan(&par.text, &skip);
         // `2 组织体系及职责`: a number that opens the paragraph, set off from a title by a space
-        // in the input (cleaning closes that space up), is a heading number.
+        // in the input (cleaning closes that space up), is a heading number; with a unit after
+        // it (`5 家企业入选`) it is an amount.
         if let Some(f) = s.figures.first() {
             let spaced = input
                 .get(par.input_range(f.start..f.end))
                 .is_some_and(|t| t.contains([' ', '\u{3000}']));
             let titled = par.text[f.end..].starts_with(crate::chars::is_cjk);
-            if f.start == 0 && f.qualifier.is_none() && spaced && titled {
+            if f.start == 0 && f.unit.is_empty() && f.qualifier.is_none() && spaced && titled {
                 s.figures.remove(0);
             }
         }

@@ -46,6 +46,17 @@ word_set!(
     lead_words,
     LEAD_WORDS
 );
+/// Whether `text` opens with a unit, a scale word, a qualifier that stands before a unit
+/// (`余`, `多`) or another measure word: after a number, such a word makes the number an
+/// amount (`2艘`, `5 家`, `1.5万`), so a line that opens that way is a figure, not a heading.
+pub fn opens_with_measure(text: &str) -> bool {
+    let starts = |list: &[&str]| list.iter().any(|w| text.starts_with(w));
+    unit_set().starts(text)
+        || SCALES.iter().any(|(w, _)| text.starts_with(w))
+        || starts(QUALIFIERS_INSIDE)
+        || starts(MEASURE_WORDS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
