@@ -4,7 +4,8 @@
 //!
 //! A list file holds one entry a line; `#` starts a comment line, and the comment lines at the
 //! top (up to the first blank line) become the constant's documentation. Pair lists separate
-//! their two columns with spaces. A new list is a file and one line in [`LISTS`].
+//! their two columns with spaces; a list of characters has one character a line. A new list is
+//! a file and one line in [`LISTS`].
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -18,14 +19,17 @@ enum Shape {
     Pairs,
     /// A word and a power of ten: `&[(&str, u32)]`.
     Powers,
+    /// One character: `&[char]`.
+    Chars,
 }
 
-use Shape::{Pairs, Powers, Words};
+use Shape::{Chars, Pairs, Powers, Words};
 
 /// Every list: the constant's name, its shape and the files it is made of, in order.
 const LISTS: &[(&str, Shape, &[&str])] = &[
     // Figures: what makes a number a figure.
     ("SCALES", Powers, &["scales"]),
+    ("TRAILING_SCALES", Words, &["trailing_scales"]),
     ("RATE_UNITS", Words, &["rate_units"]),
     ("UNITS", Words, &["rate_units", "units"]),
     ("QUALIFIED_AFTER_UNIT", Words, &["qualified_after_unit"]),
@@ -39,6 +43,12 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("PERIOD_BEFORE", Words, &["period_before"]),
     ("CHANGE_AFTER_PERIOD", Words, &["change_after_period"]),
     ("PERIOD_AFTER", Words, &["period_after"]),
+    ("BOUND_QUALIFIERS", Words, &["bound_qualifiers"]),
+    ("DATE_UNITS", Words, &["date_units"]),
+    ("TOTAL_WORDS", Words, &["total_words"]),
+    ("LIST_JOINERS", Words, &["list_joiners"]),
+    ("LONE_JOINERS", Words, &["lone_joiners"]),
+    ("CONVERSION_ENDS", Words, &["conversion_ends"]),
     // Figures: the clause around a figure (its subject).
     ("VERBS", Words, &["verbs"]),
     ("RATE_WORDS", Words, &["rate_words"]),
@@ -56,7 +66,14 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("COVERBS", Words, &["coverbs"]),
     ("PER_HEAD", Words, &["per_head"]),
     ("SHARE_WORDS", Words, &["share_words"]),
+    // Headings.
+    ("CITATION_AFTER", Words, &["citation_after"]),
     // Document elements.
+    ("SALUTATION_OPENINGS", Words, &["salutation_openings"]),
+    ("SALUTATION_ENDINGS", Words, &["salutation_endings"]),
+    ("WEEKDAYS", Words, &["weekdays"]),
+    ("SERIAL_NUMERALS", Chars, &["serial_numerals"]),
+    ("TITLE_ISSUE_WORDS", Words, &["title_issue_words"]),
     ("DOCUMENT_KINDS", Words, &["document_kinds"]),
     ("ORGAN_ENDINGS", Words, &["organ_endings"]),
     ("OFFICES", Words, &["offices"]),
@@ -70,6 +87,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("MENU_WORDS", Words, &["menu_words"]),
     ("PAGE_PREFIXES", Words, &["page_prefixes"]),
     ("BYLINE_LABELS", Words, &["byline_labels"]),
+    ("JUMP_WORDS", Words, &["jump_words"]),
 ];
 
 fn main() {
@@ -110,6 +128,9 @@ fn main() {
                             .unwrap_or_else(|_| panic!("{}: not a power of ten: {p}", at()));
                         format!("({w:?}, {p})")
                     }
+                    (Chars, [c]) if c.chars().count() == 1 => {
+                        format!("{:?}", c.chars().next().unwrap_or_default())
+                    }
                     _ => panic!("{}: wrong number of columns: {line}", at()),
                 };
                 let _ = writeln!(items, "    {item},");
@@ -127,6 +148,7 @@ fn main() {
             Words => "&str",
             Pairs => "(&str, &str)",
             Powers => "(&str, u32)",
+            Chars => "char",
         };
         let _ = writeln!(out, "pub const {name}: &[{ty}] = &[\n{items}];");
     }

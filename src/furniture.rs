@@ -275,9 +275,7 @@ pub fn is_jump_marker(text: &str) -> bool {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     inner.ends_with('版')
-        && ["下转", "上接", "转第", "接第"]
-            .iter()
-            .any(|p| inner.starts_with(p))
+        && lexicon::JUMP_WORDS.iter().any(|p| inner.starts_with(p))
         && at_most_chars(inner, 12)
 }
 

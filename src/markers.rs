@@ -248,7 +248,7 @@ fn chapter(text: &str) -> Option<Marker> {
         return None;
     };
     let after = &rest[word.len()..];
-    if ["规定", "的", "之", "、", "和", "及", "中", "所", "第"]
+    if crate::lexicon::CITATION_AFTER
         .iter()
         .any(|w| after.starts_with(w))
     {

@@ -353,7 +353,7 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     let run = &rest[..run_end];
     // A trailing scale word goes to the unit.
     let mut body = run;
-    for tail in ["万亿", "亿", "万"] {
+    for tail in crate::lexicon::TRAILING_SCALES {
         if let Some(b) = body.strip_suffix(tail) {
             if b.chars()
                 .next_back()

@@ -157,7 +157,7 @@ fn markers(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &
 /// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
 fn stated_total(text: &str, f: &Raw) -> bool {
     let before = super::subject::tail(&text[..f.lead], 8);
-    ["共", "合计", "总计", "总数", "总量", "总额"]
+    crate::lexicon::TOTAL_WORDS
         .iter()
         .any(|w| before.contains(w))
 }
@@ -173,7 +173,7 @@ pub fn share_qualifiers(text: &str, figures: &mut [Raw]) {
         while let Some(n) = figures.get(last + 1) {
             let p = &figures[last];
             let gap = text.get(p.end..n.lead).unwrap_or("");
-            if matches!(gap, "和" | "及" | "与" | "、") && p.unit == n.unit {
+            if crate::lexicon::LIST_JOINERS.contains(&gap) && p.unit == n.unit {
                 last += 1;
             } else {
                 break;

@@ -9,8 +9,8 @@ use super::scan::RawDate;
 use super::units;
 use crate::chars::is_digit;
 use crate::lexicon::{
-    unit_set, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE, PERIOD_AFTER,
-    PERIOD_BEFORE, QUALIFIERS_BEFORE, RUN_WORDS,
+    unit_set, BOUND_QUALIFIERS, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, NOT_QUALIFIERS_BEFORE,
+    PERIOD_AFTER, PERIOD_BEFORE, QUALIFIERS_BEFORE, RUN_WORDS,
 };
 use crate::numerals::{self, Number};
 
@@ -367,10 +367,9 @@ pub fn not_an_amount_after(rest: &str, unit: &str) -> bool {
 pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scaled: bool) -> bool {
     if !n.arabic && !scaled && matches!(n.lone, Some('一' | '〇' | '○' | '零' | '壹')) {
         // `至少有一名`: a bound makes the 一 a count.
-        let bound = matches!(
-            qualifier_before(text, i).1,
-            Some("至少" | "最多" | "不少于" | "不超过" | "不低于")
-        );
+        let bound = qualifier_before(text, i)
+            .1
+            .is_some_and(|q| BOUND_QUALIFIERS.contains(&q));
         if !(n.lone == Some('一') && bound) {
             return true;
         }

@@ -11,7 +11,7 @@ use super::units;
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
 use crate::lexicon::{
-    unit_set, PER_UNITS, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE,
+    unit_set, DATE_UNITS, PER_UNITS, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE,
 };
 use crate::numerals::{self, Number};
 
@@ -491,7 +491,7 @@ fn shared_unit(text: &str, pos: usize, scale: Option<&str>) -> Option<&'static s
             .longest(&text[at..])
             .filter(|u| ascii_unit_ends(text, at, u))
         {
-            return (!matches!(u, "年" | "月" | "日" | "号")).then_some(u);
+            return (!DATE_UNITS.contains(&u)).then_some(u);
         }
     }
     None

@@ -15,8 +15,9 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit};
 use crate::lexicon::{
-    self, follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS, COVERBS,
-    MILESTONES, NOT_RATE, NOUN_HEADS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS,
+    self, follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS,
+    CONVERSION_ENDS, COVERBS, MILESTONES, NOT_RATE, NOUN_HEADS, PER_HEAD, RUN_IN_TIME, RUN_WORDS,
+    SCOPE_WORDS, SHARE_WORDS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -186,7 +187,7 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
         let mut last = k;
         while let Some(n) = figures.get(last + 1) {
             let gap = &text[figures[last].end..n.lead];
-            if matches!(gap, "、" | "和" | "及" | "，" | "与") {
+            if gap == "，" || lexicon::LIST_JOINERS.contains(&gap) {
                 last += 1;
             } else {
                 break;
@@ -350,7 +351,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     let phrase =
         shorten(phrase.trim_matches(|c: char| matches!(c, '、' | '及' | '与' | '的' | ' ')));
     // `2.16和1.66个百分点`: a joiner between the figures of a list names nothing.
-    let phrase = if matches!(phrase, "和" | "或" | "至") {
+    let phrase = if lexicon::LONE_JOINERS.contains(&phrase) {
         ""
     } else {
         phrase
@@ -427,7 +428,7 @@ fn strip_run_in_label(phrase: &str) -> &str {
 
 /// `按2019年平均汇率计算`, `按可比价格计算`: a phrase that says how a figure is computed.
 fn is_conversion(phrase: &str) -> bool {
-    phrase.starts_with('按') && ["计算", "折算", "计"].iter().any(|w| phrase.ends_with(w))
+    phrase.starts_with('按') && CONVERSION_ENDS.iter().any(|w| phrase.ends_with(w))
 }
 
 /// Drops what leads up to the number but names nothing: rate words (`增长`, `达到`, `由`), a
@@ -561,7 +562,7 @@ fn shorten(phrase: &str) -> &str {
     // `重大行政决策、规范性文件合法性审查率`: items before 、 that qualify the last one; but not
     // a share (`A、B占比`), a coordinated list (`A、B和C`) or a short one.
     let last_item = phrase.rsplit('、').next().unwrap_or(phrase);
-    let share = ["占比", "比重", "比例"].iter().any(|w| phrase.ends_with(w));
+    let share = SHARE_WORDS.iter().any(|w| phrase.ends_with(w));
     let listed = share || n <= LIST || last_item.contains(['和', '及', '与']);
     let seps: &[char] = if listed {
         &['等', '的']

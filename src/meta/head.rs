@@ -305,10 +305,9 @@ fn is_dated_banner(t: &str) -> bool {
             let after = t[d.range.end..].trim_start();
             after.starts_with("星期")
                 || (after.starts_with('周')
-                    && after
-                        .chars()
-                        .nth(1)
-                        .is_some_and(|c| "一二三四五六日天".contains(c)))
+                    && lexicon::WEEKDAYS
+                        .iter()
+                        .any(|w| after['周'.len_utf8()..].starts_with(w)))
         })
 }
 
@@ -336,7 +335,7 @@ fn order_mark(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option
     let organ = line.text.strip_suffix('令').filter(|o| is_organ(o))?;
     let number = compact(next.text);
     let serial = number.strip_prefix('第')?.strip_suffix('号')?;
-    let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十百千".contains(c);
+    let numeral = |c: char| c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c);
     if serial.is_empty() || serial.chars().count() > 8 || !serial.chars().all(numeral) {
         return None;
     }
@@ -631,7 +630,7 @@ fn trailing_doc_number(t: &str) -> Option<(usize, Range<usize>)> {
 fn issuer_in_title(title: &str) -> Option<&str> {
     // The earliest of the words: in `国务院办公厅转发国家发展改革委关于…` the issuer is the
     // body before 转发, not the one before 关于.
-    let at = ["关于", "转发", "印发", "批转"]
+    let at = lexicon::TITLE_ISSUE_WORDS
         .iter()
         .filter_map(|w| title.find(w))
         .min()?;

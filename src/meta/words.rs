@@ -73,11 +73,10 @@ pub fn is_name(text: &str) -> bool {
 /// naming the bodies a document is addressed to.
 pub fn is_salutation(text: &str) -> bool {
     let t = text.trim_end_matches(['：', ':']);
-    t.starts_with("各位")
-        || t.ends_with('们')
-        || t.ends_with("同志")
-        || t.ends_with("朋友")
-        || t.ends_with("来宾")
+    lexicon::SALUTATION_OPENINGS
+        .iter()
+        .any(|w| t.starts_with(w))
+        || lexicon::SALUTATION_ENDINGS.iter().any(|w| t.ends_with(w))
 }
 
 /// Lines of the 版头 that carry neither issuer nor number: 份号, 密级和保密期限, 紧急程度.
