@@ -214,6 +214,7 @@ mod tests {
             section_path: Some("一、（一）".into()),
             parent: None,
             text: text.into(),
+            paragraph: 0,
             start: 3,
             end: 12,
         }

@@ -67,9 +67,35 @@ pub fn analyze(text: &str) -> Report {
 /// The stages each read the same [`source::Document`]; they produce byte offsets, which are
 /// converted to code points once, here, at the end.
 pub fn analyze_with(text: &str, options: &Options) -> Report {
+    analyze_staged(text, options, |_| {})
+}
+
+/// The stages of an analysis, in the order they run (see [`analyze_staged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading the text into lines and paragraphs (HTML, furniture, line joins).
+    Reading,
+    /// The document elements (issuer, title, date …).
+    Elements,
+    /// The numbered outline.
+    Outline,
+    /// The figures, dates and paragraph spans.
+    Figures,
+    /// The breakdown and numbering checks.
+    Checks,
+    /// Converting byte offsets to code points.
+    Offsets,
+}
+
+/// [`analyze_with`], calling `done(stage)` as each stage ends, so a caller can time them (the
+/// page shows how long each took). The no-op closure of [`analyze_with`] compiles away.
+pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(Stage)) -> Report {
     let doc = source::read(text);
+    done(Stage::Reading);
     let elements = meta::extract(&doc);
+    done(Stage::Elements);
     let outline = outline::extract(&doc, &elements);
+    done(Stage::Outline);
     // The paragraph spans are read as the figure scan consumes the document.
     let openings = heading_openings(&doc, &outline);
     let mut paragraphs = Vec::new();
@@ -81,7 +107,9 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
             paragraphs.push(paragraph_span(p, openings.get(i).copied().flatten()));
         }
     });
+    done(Stage::Figures);
     let checks = checks::run(&found.figures, &outline.headings);
+    done(Stage::Checks);
     let mut report = Report {
         meta: elements.meta,
         outline: outline.headings,
@@ -92,6 +120,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Report {
         diagnostics: found.diagnostics,
     };
     to_code_points(&mut report, text);
+    done(Stage::Offsets);
     report
 }
 

@@ -168,6 +168,7 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             number,
             title: par.text.get(title.clone()).unwrap_or("").to_string(),
             parent: stack.last().map(|&(_, i, _)| i),
+            paragraph: cand.paragraph,
             start: span.start,
             end: span.end,
         });

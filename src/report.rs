@@ -102,6 +102,8 @@ pub struct Heading {
     /// Index of the enclosing heading in `outline`, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
+    /// Index in `paragraphs` of the paragraph the marker stands in.
+    pub paragraph: usize,
     /// First code point of the marker, in the input.
     pub start: usize,
     /// One past the last code point of the title, in the input.
@@ -172,6 +174,9 @@ pub struct Figure {
     pub parent: Option<usize>,
     /// The figure's text as it reads after cleaning (`1588.75万元`).
     pub text: String,
+    /// Index in `paragraphs` of the paragraph the figure stands in (a figure split by a line
+    /// break in the input is still in one paragraph).
+    pub paragraph: usize,
     /// First code point, in the input.
     pub start: usize,
     /// One past the last code point, in the input.

@@ -1,6 +1,8 @@
-// The figures table: sorts by any column, filters by text, unit and section, and selects a
-// figure (click, Enter or Space on a row) so the text highlights it. Only the first rows of a
-// long table are built; "show more" adds more.
+// The figures table: one document's figures, or every open document's with a document column.
+// Sorts by any column, filters by text, unit and section (or document), and selects a figure
+// (click, Enter or Space on a row) so the text highlights it. Only the first rows of a long
+// table are built; "show more" adds more. On a narrow screen it scrolls sideways with a cue,
+// the figure's number, subject and value staying in view.
 
 import { t } from './i18n.js';
 
@@ -9,26 +11,28 @@ const COLUMNS = ['index', 'section', 'subject', 'value', 'unit', 'qualifier', 'b
 const NUMERIC = new Set(['index', 'value', 'base']);
 
 export class FigureTable {
-  /** `els`: the table's elements by id; `onSelect(i)`: a row was chosen. */
+  /** `els`: the table's elements by id; `onSelect(doc, i)`: a row was chosen. */
   constructor(els, { onSelect }) {
     this.els = els;
-    this.onSelect = onSelect;
-    this.report = null;
+    this.sets = [];
+    this.rows = [];
+    this.outline = [];
     this.sortKey = 'index';
     this.sortDir = 1;
     this.limit = PAGE;
-    this.selected = -1;
+    this.selected = null;
     const tbody = els.table.tBodies[0];
+    const pick = (row) => onSelect(Number(row.dataset.d), Number(row.dataset.f));
     tbody.addEventListener('click', (event) => {
       const row = event.target.closest('tr[data-f]');
-      if (row) onSelect(Number(row.dataset.f));
+      if (row) pick(row);
     });
     tbody.addEventListener('keydown', (event) => {
       const row = event.target.closest('tr[data-f]');
       if (!row) return;
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
-        onSelect(Number(row.dataset.f));
+        pick(row);
       } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
@@ -42,31 +46,52 @@ export class FigureTable {
       this.limit += PAGE;
       this.renderRows();
     });
+    if (els.wrap) {
+      const cue = () => this.updateCue();
+      els.wrap.addEventListener('scroll', cue, { passive: true });
+      window.addEventListener('resize', cue);
+    }
   }
 
-  /** Shows the figures of a new report. */
-  show(report) {
-    this.report = report;
-    this.limit = PAGE;
-    this.selected = -1;
-    this.sectionEnd = sectionEnds(report.outline);
+  /**
+   * Shows the figures of `sets` (`[{ doc, name, figures }]`, one per document); several sets
+   * make a combined table with a document column. `outline` is the viewed document's, for the
+   * section filter of a single document.
+   */
+  show(sets, { outline = [] } = {}) {
+    const changed = sets.length !== this.sets.length || sets.some((s, k) => s.doc !== this.sets[k].doc);
+    this.sets = sets;
+    this.many = sets.length > 1;
+    this.outline = this.many ? [] : outline;
+    this.rows = [];
+    for (const s of sets) {
+      s.figures.forEach((f, i) => this.rows.push({ doc: s.doc, name: s.name, i, f }));
+    }
+    if (changed) {
+      this.limit = PAGE;
+      this.selected = null;
+    }
+    this.sectionEnd = sectionEnds(this.outline);
     this.fillFilters();
     this.render();
+  }
+
+  columns() {
+    return this.many ? ['index', 'doc', ...COLUMNS.slice(1)] : COLUMNS;
   }
 
   /** Re-renders everything in the current language. */
   render() {
     this.renderHeader();
-    if (this.report) {
-      this.fillFilters();
-      this.renderRows();
-    }
+    this.fillFilters();
+    this.renderRows();
   }
 
   renderHeader() {
-    const cells = COLUMNS.map((key) => {
+    const cells = this.columns().map((key) => {
       const th = document.createElement('th');
       th.scope = 'col';
+      th.className = `c-${key}`;
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = t('cols')[key];
@@ -74,7 +99,7 @@ export class FigureTable {
       button.addEventListener('click', () => this.sortBy(key));
       th.append(button);
       if (key === this.sortKey) th.setAttribute('aria-sort', this.sortDir > 0 ? 'ascending' : 'descending');
-      if (NUMERIC.has(key)) th.className = 'num';
+      if (NUMERIC.has(key)) th.classList.add('num');
       return th;
     });
     this.els.header.replaceChildren(...cells);
@@ -92,25 +117,29 @@ export class FigureTable {
 
   fillFilters() {
     const { filterUnit, filterSection } = this.els;
-    const figures = this.report ? this.report.figures : [];
-    const outline = this.report ? this.report.outline : [];
     const counts = new Map();
-    for (const f of figures) counts.set(f.unit, (counts.get(f.unit) || 0) + 1);
+    for (const { f } of this.rows) counts.set(f.unit, (counts.get(f.unit) || 0) + 1);
     const units = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     const keepUnit = filterUnit.value;
     filterUnit.replaceChildren(
       option('*', `${t('filterUnit')}: ${t('all')}`),
-      ...units.map(([u, n]) => option(u, `${u || t('none')} (${n})`)),
+      ...units.slice(0, 400).map(([u, n]) => option(u, `${u || t('none')} (${n})`)),
     );
     filterUnit.value = counts.has(keepUnit) ? keepUnit : '*';
     const keepSection = filterSection.value;
-    const sections = [option('*', `${t('filterSection')}: ${t('all')}`)];
-    outline.forEach((h, i) => {
-      if (h.depth <= 2 && sections.length <= 400) {
-        const label = `${h.depth > 1 ? '　' : ''}${h.marker}${h.title}`;
-        sections.push(option(String(i), label.length > 40 ? `${label.slice(0, 39)}…` : label));
-      }
-    });
+    // One document: its sections. Several: the documents.
+    const label = this.many ? t('filterDoc') : t('filterSection');
+    const sections = [option('*', `${label}: ${t('all')}`)];
+    if (this.many) {
+      for (const s of this.sets.slice(0, 2000)) sections.push(option(`d${s.doc}`, short(s.name || t('exportUntitled'))));
+    } else {
+      this.outline.forEach((h, i) => {
+        if (h.depth <= 2 && sections.length <= 400) {
+          sections.push(option(String(i), short(`${h.depth > 1 ? '　' : ''}${h.marker}${h.title}`)));
+        }
+      });
+    }
+    filterSection.setAttribute('aria-label', label);
     filterSection.replaceChildren(...sections);
     filterSection.value = sections.some((o) => o.value === keepSection) ? keepSection : '*';
   }
@@ -120,75 +149,101 @@ export class FigureTable {
     this.renderRows();
   }
 
-  /** Indices of the figures that pass the filters, in the current order. */
+  /** The rows that pass the filters, in the current order. */
   visible() {
-    const figures = this.report.figures;
     const needle = this.els.filterText.value.trim().toLowerCase();
     const unit = this.els.filterUnit.value;
     const section = this.els.filterSection.value;
-    const lo = section === '*' ? -1 : Number(section);
+    const docFilter = section.startsWith('d') ? Number(section.slice(1)) : -1;
+    const lo = section === '*' || docFilter >= 0 ? -1 : Number(section);
     const hi = lo < 0 ? -1 : this.sectionEnd[lo];
     const out = [];
-    figures.forEach((f, i) => {
-      if (unit !== '*' && f.unit !== unit) return;
-      if (lo >= 0 && !(f.section >= lo && f.section < hi)) return;
-      if (needle && !haystack(f).includes(needle)) return;
-      out.push(i);
-    });
+    for (const row of this.rows) {
+      const f = row.f;
+      if (unit !== '*' && f.unit !== unit) continue;
+      if (docFilter >= 0 && row.doc !== docFilter) continue;
+      if (lo >= 0 && !(f.section >= lo && f.section < hi)) continue;
+      if (needle && !haystack(row).includes(needle)) continue;
+      out.push(row);
+    }
     if (this.sortKey !== 'index') {
       const key = sortValue(this.sortKey);
       const dir = this.sortDir;
       const numeric = NUMERIC.has(this.sortKey);
       const collator = new Intl.Collator('zh-CN');
+      const order = new Map(this.rows.map((r, k) => [r, k]));
       out.sort((a, b) => {
-        const x = key(figures[a]);
-        const y = key(figures[b]);
+        const x = key(a);
+        const y = key(b);
         const c = numeric ? x - y : collator.compare(x, y);
-        return c * dir || a - b;
+        return c * dir || order.get(a) - order.get(b);
       });
     } else if (this.sortDir < 0) out.reverse();
     return out;
   }
 
   renderRows() {
-    const figures = this.report.figures;
     const rows = this.visible();
     const shown = rows.slice(0, this.limit);
     const tbody = this.els.table.tBodies[0];
-    tbody.replaceChildren(...shown.map((i) => this.row(figures[i], i)));
-    this.els.count.textContent = t('figureCount')(figures.length);
-    this.els.moreBox.hidden = rows.length <= shown.length && rows.length === figures.length;
+    tbody.replaceChildren(...shown.map((r) => this.row(r)));
+    this.els.count.textContent = this.many
+      ? t('figureCountMany')(this.rows.length, this.sets.length)
+      : t('figureCount')(this.rows.length);
+    this.els.moreBox.hidden = rows.length <= shown.length && rows.length === this.rows.length;
     this.els.shown.textContent = t('showing')(shown.length, rows.length);
     this.els.more.hidden = rows.length <= shown.length;
+    this.updateCue();
   }
 
-  row(f, i) {
+  row({ doc, name, i, f }) {
     const tr = document.createElement('tr');
+    tr.dataset.d = doc;
     tr.dataset.f = i;
     tr.tabIndex = 0;
-    if (i === this.selected) tr.setAttribute('aria-selected', 'true');
+    if (this.selected && this.selected.doc === doc && this.selected.i === i) tr.setAttribute('aria-selected', 'true');
     const value = f.value_max !== undefined ? `${f.value}–${f.value_max}` : String(f.value);
     const base = f.base_value !== undefined ? `${f.base_value}${f.base_unit || ''}` : '';
-    const cells = [String(i + 1), f.section_path || '', f.subject || '', value, f.unit, f.qualifier || '', base];
-    cells.forEach((text, k) => {
+    const cells = {
+      index: String(i + 1),
+      doc: name,
+      section: f.section_path || '',
+      subject: f.subject || '',
+      value,
+      unit: f.unit,
+      qualifier: f.qualifier || '',
+      base,
+    };
+    for (const key of this.columns()) {
       const td = document.createElement('td');
-      td.textContent = text;
-      if (NUMERIC.has(COLUMNS[k])) td.className = 'num';
+      td.textContent = cells[key];
+      td.className = `c-${key}`;
+      if (NUMERIC.has(key)) td.classList.add('num');
       tr.append(td);
-    });
+    }
     if (f.parent !== undefined) tr.classList.add('part');
     return tr;
   }
 
-  /** Marks figure `i`'s row as selected, scrolling it into view when `scroll`. */
-  setSelected(i, scroll) {
-    this.selected = i;
+  /** Marks figure `i` of document `doc` as selected, scrolling its row into view when `scroll`. */
+  setSelected(doc, i, scroll) {
+    this.selected = { doc, i };
     const tbody = this.els.table.tBodies[0];
     for (const r of tbody.querySelectorAll('tr[aria-selected]')) r.removeAttribute('aria-selected');
-    const row = tbody.querySelector(`tr[data-f="${i}"]`);
+    const row = tbody.querySelector(`tr[data-d="${doc}"][data-f="${i}"]`);
     if (!row) return;
     row.setAttribute('aria-selected', 'true');
     if (scroll) row.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Shows the sideways-scroll cue while columns are hidden to the right. */
+  updateCue() {
+    const wrap = this.els.wrap;
+    if (!wrap) return;
+    const more = wrap.scrollWidth - wrap.clientWidth - wrap.scrollLeft > 2;
+    wrap.classList.toggle('more-right', more);
+    wrap.classList.toggle('more-left', wrap.scrollLeft > 2);
+    if (this.els.cue) this.els.cue.hidden = !more;
   }
 }
 
@@ -199,24 +254,30 @@ function option(value, label) {
   return o;
 }
 
-function haystack(f) {
-  return [f.text, f.subject, f.section_path, f.unit, f.qualifier].filter(Boolean).join('\u0001').toLowerCase();
+function short(label) {
+  return label.length > 40 ? `${label.slice(0, 39)}…` : label;
+}
+
+function haystack({ f, name }) {
+  return [f.text, f.subject, f.section_path, f.unit, f.qualifier, name].filter(Boolean).join('\u0001').toLowerCase();
 }
 
 function sortValue(key) {
   switch (key) {
+    case 'doc':
+      return (r) => r.name || '';
     case 'section':
-      return (f) => f.section_path || '';
+      return (r) => r.f.section_path || '';
     case 'subject':
-      return (f) => f.subject || '';
+      return (r) => r.f.subject || '';
     case 'value':
-      return (f) => Number(f.value);
+      return (r) => Number(r.f.value);
     case 'unit':
-      return (f) => f.unit;
+      return (r) => r.f.unit;
     case 'qualifier':
-      return (f) => f.qualifier || '';
+      return (r) => r.f.qualifier || '';
     default:
-      return (f) => Number(f.base_value !== undefined ? f.base_value : f.value);
+      return (r) => Number(r.f.base_value !== undefined ? r.f.base_value : r.f.value);
   }
 }
 

@@ -10,14 +10,33 @@ import { t } from './i18n.js';
 const CHUNK = 300;
 
 export class TextView {
-  /** `root`: the container; `onFigure(i)`: a highlighted figure was clicked. */
-  constructor(root, { onFigure }) {
+  /** `root`: the container; `onFigure(i)`: a highlighted figure was chosen (click, tap, Enter);
+   *  `popover`: shows a figure's details on hover, focus and tap (see popover.js). */
+  constructor(root, { onFigure, popover }) {
     this.root = root;
     this.data = null;
+    const markOf = (event) => event.target.closest && event.target.closest('mark[data-f]');
+    const pop = (mark) => {
+      if (popover && mark && this.data) popover.show(mark, this.data.report, Number(mark.dataset.f));
+    };
     root.addEventListener('click', (event) => {
-      const mark = event.target.closest('mark[data-f]');
-      if (mark) onFigure(Number(mark.dataset.f));
+      const mark = markOf(event);
+      if (!mark) return;
+      onFigure(Number(mark.dataset.f));
+      pop(mark); // a tap has no hover: the click shows the details
     });
+    root.addEventListener('keydown', (event) => {
+      const mark = markOf(event);
+      if (mark && event.key === 'Enter') onFigure(Number(mark.dataset.f));
+    });
+    root.addEventListener('mouseover', (event) => pop(markOf(event)));
+    root.addEventListener('focusin', (event) => pop(markOf(event)));
+    const leave = (event) => {
+      const mark = markOf(event);
+      if (popover && mark && !(event.relatedTarget && mark.contains(event.relatedTarget))) popover.hide();
+    };
+    root.addEventListener('mouseout', leave);
+    root.addEventListener('focusout', leave);
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.renderDown(0);
     });
@@ -28,12 +47,13 @@ export class TextView {
     this.observer.disconnect();
     this.root.replaceChildren();
     const paragraphs = report.paragraphs || [];
+    // The core says which paragraph each figure and heading stands in.
     this.data = {
       text,
       report,
       u16,
-      figPara: placeIn(u16.figures, u16.paragraphs),
-      headPara: placeIn(u16.outline, u16.paragraphs),
+      figPara: Int32Array.from(report.figures, (f) => (f.paragraph === undefined ? -1 : f.paragraph)),
+      headPara: Int32Array.from(report.outline, (h) => (h.paragraph === undefined ? -1 : h.paragraph)),
     };
     this.byPara = groupBy(this.data.figPara, paragraphs.length, u16.figures);
     this.headsByPara = groupBy(this.data.headPara, paragraphs.length, u16.outline);
@@ -179,8 +199,9 @@ export class TextView {
     const fig = this.data.report.figures[f];
     const mark = document.createElement('mark');
     mark.dataset.f = f;
+    mark.dataset.text = fig.text;
+    mark.tabIndex = 0;
     if (fig.parent !== undefined) mark.classList.add('part');
-    mark.title = describe(fig);
     return mark;
   }
 
@@ -241,35 +262,8 @@ function paragraphAt(paras, at) {
   return lo;
 }
 
-/** What a figure's tooltip says: value in the plain unit, subject, qualifier. */
-export function describe(fig) {
-  const parts = [fig.text];
-  if (fig.base_value !== undefined) parts.push(`${t('hoverBase')}: ${fig.base_value}${fig.base_unit || ''}`);
-  if (fig.subject) parts.push(`${t('hoverSubject')}: ${fig.subject}`);
-  if (fig.qualifier) parts.push(`${t('hoverQualifier')}: ${fig.qualifier}`);
-  return parts.join('\n');
-}
-
-/** For each span [start, end) in `spans`, the index of the paragraph holding its start, or -1. */
-function placeIn(spans, paras) {
-  const n = spans.length / 2;
-  const out = new Int32Array(n).fill(-1);
-  const pn = paras.length / 2;
-  for (let i = 0; i < n; i++) {
-    const s = spans[2 * i];
-    let lo = 0;
-    let hi = pn;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paras[2 * mid + 1] <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < pn && paras[2 * lo] <= s) out[i] = lo;
-  }
-  return out;
-}
-
-/** Item indices grouped by paragraph, each group sorted by start (`spans` as in placeIn). */
+/** Item indices grouped by paragraph (`place[i]`, -1 for none), each group sorted by start in
+ *  `spans` ([start, end) pairs). */
 function groupBy(place, count, spans) {
   const groups = new Array(count);
   for (let i = 0; i < place.length; i++) {

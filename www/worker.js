@@ -1,44 +1,72 @@
-// The analysis runs here, off the main thread, so typing never waits for it.
+// The analysis runs here, off the main thread, so typing never waits for it. The core holds
+// each document's report (by the page's document id), and exports are written from those held
+// reports, never by analysing a text again.
 //
-// Messages in: `{ id, type: 'analyze', text }` and `{ id, type: 'export', text, format }`.
-// Messages out: `{ id, type: 'result', report, u16, ms, version }`, `{ id, type: 'export', content }`,
-// `{ id, type: 'error', message }`, and `{ type: 'fatal', message }` when the module cannot load.
-// After an error the page starts a fresh worker: a trap inside the module may have left its
-// memory unusable.
+// Messages in:
+//   { id, type: 'analyze', doc, text }     analyse one document (the one being viewed or edited)
+//   { id, type: 'batch', ids, texts }       analyse documents `ids` (one per text); the core posts
+//                                          { type: 'done', id, done, total, figures, … } for each
+//   { id, type: 'show', doc, text }         the held report of a document, to view it
+//   { id, type: 'export', format, docs }    docs: [{ doc, name, head }] → { content }
+//   { type: 'forget', doc }
+// Messages out: { id, type: 'result', doc, report, u16, timing, digest, version },
+// { type: 'digests', ids, digests } before a batch's documents, { type: 'done', … } (see
+// above), { id, type: 'batch-end' },
+// { id, type: 'export', content }, { id, type: 'error', message }, and { type: 'fatal', message }
+// when the module cannot load. After an error the page starts a fresh worker: a trap inside
+// the module may have left its memory unusable.
 
 import init, * as core from './pkg/reportlens.js';
 import { reportToUtf16, transferables } from './offsets.js';
 
-const ready = init();
+// The single-file build hands the module's bytes in; the hosted page fetches it beside this file.
+const ready = init(self.REPORTLENS_WASM ? { module_or_path: self.REPORTLENS_WASM } : undefined);
 ready.catch((err) => self.postMessage({ type: 'fatal', message: String((err && err.message) || err) }));
 
-const EXPORTS = {
-  csv: core.figures_csv,
-  markdown: core.figures_markdown,
-  // The report object already in hand, as JSON: the same data as the CLI's `--json` (a whole
-  // number written with a decimal point, `1.0`, prints as `1`). Serialising here keeps a JSON
-  // writer out of the Wasm module.
-  json: (text) => JSON.stringify(core.analyze(text), null, 2),
-};
+/** SHA-256 of the text's UTF-8 bytes, in hex (the same as `sha256sum` of a UTF-8 file). */
+async function digest(text) {
+  if (!self.crypto || !self.crypto.subtle) return undefined;
+  const hash = await self.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function result(id, doc, text, report, extra) {
+  const u16 = reportToUtf16(text, report);
+  self.postMessage({ id, type: 'result', doc, report, u16, version: core.version(), ...extra }, transferables(u16));
+}
+
+const post = self.postMessage.bind(self);
 
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
     await ready;
     if (msg.type === 'analyze') {
-      const t0 = performance.now();
-      const report = core.analyze(msg.text);
-      const ms = performance.now() - t0;
-      const u16 = reportToUtf16(msg.text, report);
-      self.postMessage(
-        { id: msg.id, type: 'result', report, u16, ms, version: core.version() },
-        transferables(u16),
-      );
+      const sha = await digest(msg.text);
+      const { report, timing } = core.analyze(msg.doc, msg.text);
+      result(msg.id, msg.doc, msg.text, report, { timing, digest: sha });
+    } else if (msg.type === 'batch') {
+      post({ type: 'digests', ids: msg.ids, digests: await Promise.all(msg.texts.map(digest)) });
+      core.analyze_batch(Uint32Array.from(msg.ids), msg.texts);
+      post({ id: msg.id, type: 'batch-end' });
+    } else if (msg.type === 'show') {
+      const report = core.held_report(msg.doc);
+      if (report) result(msg.id, msg.doc, msg.text, report, {});
+      else post({ id: msg.id, type: 'error', message: 'not held' });
     } else if (msg.type === 'export') {
-      const content = EXPORTS[msg.format](msg.text);
-      self.postMessage({ id: msg.id, type: 'export', content });
+      const docs = msg.docs;
+      const content = core.export(
+        msg.format,
+        Uint32Array.from(docs, (d) => d.doc),
+        docs.map((d) => d.name),
+        docs.map((d) => d.head || ''),
+      );
+      post({ id: msg.id, type: 'export', content });
+    } else if (msg.type === 'forget') {
+      core.forget(msg.doc);
     }
   } catch (err) {
-    self.postMessage({ id: msg.id, type: 'error', message: String((err && err.message) || err) });
+    post({ id: msg.id, type: 'error', message: String((err && err.message) || err) });
   }
 };
+

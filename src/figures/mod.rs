@@ -116,6 +116,7 @@ pub fn extract(
                 section_path: current.and_then(|h| paths.get(h).cloned()),
                 parent: parents.get(k).copied().flatten().map(|p| base + p),
                 text: par.text[raw.start..raw.end].to_string(),
+                paragraph: pi,
                 start: span.start,
                 end: span.end,
             });
