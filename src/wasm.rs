@@ -113,20 +113,21 @@ pub fn forget(id: u32) {
     });
 }
 
-/// An export of the held documents `ids`, named `names` (one each), in `format`:
+/// A figures table over the held documents `ids`, named `names` (one each), in `format`:
 /// - `csv`: one document as the CLI writes one file; several as its folder mode writes them
 ///   (a `file` column first, one header, one byte-order mark);
-/// - `markdown`: the figures table (a `## name` heading before each of several);
-/// - `json`: the report as the CLI's `--json` writes it (one line), with the document's name,
-///   the version and `head` (a JSON object's members, from the page: the text's digest and
-///   whether it was edited) added first; several documents as JSON Lines, one report a line.
+/// - `markdown`: the figures table (a `## name` heading before each of several).
+///
+/// The JSON export needs no code here: the page serialises the held report (see
+/// [`held_report`]), which keeps a JSON writer out of the module.
 #[wasm_bindgen]
-pub fn export(format: &str, ids: Vec<u32>, names: Vec<String>, heads: Vec<String>) -> String {
+pub fn export(format: &str, ids: Vec<u32>, names: Vec<String>) -> String {
     HELD.with(|h| {
         let held = h.borrow();
         let many = ids.len() > 1;
+        let csv = format == "csv";
         let mut out = String::new();
-        if format == "csv" {
+        if csv {
             out.push_str(export::BOM);
             out.push_str(&export::csv_header(many));
         }
@@ -135,20 +136,18 @@ pub fn export(format: &str, ids: Vec<u32>, names: Vec<String>, heads: Vec<String
                 continue;
             };
             let name = names.get(k).map_or("", String::as_str);
-            match format {
-                "csv" => out.push_str(&export::csv_rows(report, many.then_some(name))),
-                "markdown" if many => {
-                    out.push_str(&format!(
-                        "## {name}\n\n{}\n",
-                        export::figures_markdown(report)
-                    ));
-                }
-                "markdown" => out.push_str(&export::figures_markdown(report)),
-                _ => {
-                    let head = heads.get(k).map_or("", String::as_str);
-                    out.push_str(&json_with_head(report, name, head));
-                    out.push('\n');
-                }
+            if csv {
+                out.push_str(&export::csv_rows(report, many.then_some(name)));
+                continue;
+            }
+            if many {
+                out.push_str("## ");
+                out.push_str(name);
+                out.push_str("\n\n");
+            }
+            out.push_str(&export::figures_markdown(report));
+            if many {
+                out.push('\n');
             }
         }
         out
@@ -159,31 +158,6 @@ pub fn export(format: &str, ids: Vec<u32>, names: Vec<String>, heads: Vec<String
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// The report's JSON with `file`, `reportlens` (the version) and `head`'s members put first.
-/// Spliced as text rather than through a wrapper type with `#[serde(flatten)]`, whose code the
-/// module has no room for.
-fn json_with_head(report: &Report, name: &str, head: &str) -> String {
-    let body = serde_json::to_string(report).unwrap_or_default();
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let mut out = format!(
-        "{{\"file\":{},\"reportlens\":{},",
-        quote(name),
-        quote(env!("CARGO_PKG_VERSION"))
-    );
-    let head = head
-        .trim()
-        .trim_start_matches('{')
-        .trim_end_matches('}')
-        .trim();
-    if !head.is_empty() {
-        out.push_str(head);
-        out.push(',');
-    }
-    // The report is an object with members: its opening brace goes, the rest follows as is.
-    out.push_str(body.strip_prefix('{').unwrap_or(&body));
-    out
 }
 
 fn timed(text: &str) -> (Report, Timing) {

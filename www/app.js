@@ -634,7 +634,8 @@ function exportRequest(format, docs) {
     docs: docs.map((d) => ({
       doc: d.id,
       name: d.name || exportName([d], 'report', 'txt').replace(/-[^-]*\.txt$/, ''),
-      head: JSON.stringify({ sha256: d.digest, edited: d.edited }),
+      sha256: d.digest,
+      edited: d.edited,
     })),
   }).then((msg) => msg.content);
 }

@@ -7,7 +7,7 @@
 //   { id, type: 'batch', ids, texts }       analyse documents `ids` (one per text); the core posts
 //                                          { type: 'done', id, done, total, figures, … } for each
 //   { id, type: 'show', doc, text }         the held report of a document, to view it
-//   { id, type: 'export', format, docs }    docs: [{ doc, name, head }] → { content }
+//   { id, type: 'export', format, docs }    docs: [{ doc, name, sha256, edited }] → { content }
 //   { type: 'forget', doc }
 // Messages out: { id, type: 'result', doc, report, u16, timing, digest, version },
 // { type: 'digests', ids, digests } before a batch's documents, { type: 'done', … } (see
@@ -37,6 +37,20 @@ function result(id, doc, text, report, extra) {
 
 const post = self.postMessage.bind(self);
 
+/**
+ * The JSON export, from the reports the core holds (serialised here, which keeps a JSON writer
+ * out of the module): one document as one object, several as JSON Lines, one report a line,
+ * as the CLI's `--json` writes them, with `file` (the document's name), `reportlens` (the
+ * version), `sha256` (of the text's UTF-8 bytes) and `edited` (whether the text is the file's
+ * or was edited in the page) first. A whole number written with a decimal point (`1.0`) prints
+ * as `1`.
+ */
+function reportsJson(docs) {
+  const one = (d) => ({ file: d.name, reportlens: core.version(), sha256: d.sha256, edited: d.edited, ...core.held_report(d.doc) });
+  if (docs.length === 1) return `${JSON.stringify(one(docs[0]), null, 2)}\n`;
+  return docs.map((d) => `${JSON.stringify(one(d))}\n`).join('');
+}
+
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
@@ -55,12 +69,10 @@ self.onmessage = async (event) => {
       else post({ id: msg.id, type: 'error', message: 'not held' });
     } else if (msg.type === 'export') {
       const docs = msg.docs;
-      const content = core.export(
-        msg.format,
-        Uint32Array.from(docs, (d) => d.doc),
-        docs.map((d) => d.name),
-        docs.map((d) => d.head || ''),
-      );
+      const content =
+        msg.format === 'json'
+          ? reportsJson(docs)
+          : core.export(msg.format, Uint32Array.from(docs, (d) => d.doc), docs.map((d) => d.name));
       post({ id: msg.id, type: 'export', content });
     } else if (msg.type === 'forget') {
       core.forget(msg.doc);
