@@ -121,7 +121,7 @@ pub fn forget(id: u32) {
 /// The JSON export needs no code here: the page serialises the held report (see
 /// [`held_report`]), which keeps a JSON writer out of the module.
 #[wasm_bindgen]
-pub fn export(format: &str, ids: Vec<u32>, names: Vec<String>) -> String {
+pub fn figures_table(format: &str, ids: Vec<u32>, names: Vec<String>) -> String {
     HELD.with(|h| {
         let held = h.borrow();
         let many = ids.len() > 1;

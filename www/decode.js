@@ -15,7 +15,8 @@ export function decodeBytes(bytes) {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return { error: 'office' }; // zip container (docx, xlsx) or OLE (doc, xls)
   }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeAs(bytes.subarray(3), 'utf-8', 'UTF-8');
+  // A UTF-8 BOM is kept as the text's first character, as the CLI keeps it, so offsets agree.
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeAs(bytes, 'utf-8', 'UTF-8', true);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeAs(bytes.subarray(2), 'utf-16le', 'UTF-16');
   if (startsWith(bytes, [0xfe, 0xff])) return decodeAs(bytes.subarray(2), 'utf-16be', 'UTF-16');
   if (looksBinary(bytes)) return { error: 'binary' };
@@ -25,10 +26,10 @@ export function decodeBytes(bytes) {
   return gb.error ? { error: 'encoding' } : gb;
 }
 
-function decodeAs(bytes, label, name) {
+function decodeAs(bytes, label, name, keepBom = false) {
   let text;
   try {
-    text = new TextDecoder(label, { fatal: true }).decode(bytes);
+    text = new TextDecoder(label, { fatal: true, ignoreBOM: keepBom }).decode(bytes);
   } catch {
     return { error: 'encoding' };
   }

@@ -9,7 +9,9 @@ export class Popover {
   constructor(el) {
     this.el = el;
     this.anchor = null;
-    window.addEventListener('scroll', () => this.hide(), { passive: true, capture: true });
+    // A scroll (of the page or the text's box) carries the highlight along: follow it, or close
+    // once it is out of sight.
+    window.addEventListener('scroll', () => this.follow(), { passive: true, capture: true });
     window.addEventListener('resize', () => this.hide());
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.hide();
@@ -48,6 +50,13 @@ export class Popover {
     const left = Math.max(8, Math.min(r.left, window.innerWidth - box.width - 8));
     this.el.style.top = `${Math.round(top + window.scrollY)}px`;
     this.el.style.left = `${Math.round(left + window.scrollX)}px`;
+  }
+
+  follow() {
+    if (this.el.hidden || !this.anchor) return;
+    const r = this.anchor.getBoundingClientRect();
+    if (!this.anchor.isConnected || r.bottom < 0 || r.top > window.innerHeight) this.hide();
+    else this.place(this.anchor);
   }
 
   hide() {

@@ -16,27 +16,46 @@ export class TextView {
     this.root = root;
     this.data = null;
     const markOf = (event) => event.target.closest && event.target.closest('mark[data-f]');
-    const pop = (mark) => {
-      if (popover && mark && this.data) popover.show(mark, this.data.report, Number(mark.dataset.f));
+    // How the details were opened decides what closes them: a hover by leaving, focus by
+    // blurring, a tap (which has neither) by Escape or a tap elsewhere.
+    let how = '';
+    const pop = (mark, by) => {
+      if (!popover || !mark || !this.data) return;
+      if (by === 'hover' && how === 'tap' && popover.showing(mark)) return;
+      how = by;
+      popover.show(mark, this.data.report, Number(mark.dataset.f));
     };
     root.addEventListener('click', (event) => {
       const mark = markOf(event);
       if (!mark) return;
       onFigure(Number(mark.dataset.f));
-      pop(mark); // a tap has no hover: the click shows the details
+      pop(mark, 'tap');
     });
     root.addEventListener('keydown', (event) => {
       const mark = markOf(event);
       if (mark && event.key === 'Enter') onFigure(Number(mark.dataset.f));
     });
-    root.addEventListener('mouseover', (event) => pop(markOf(event)));
-    root.addEventListener('focusin', (event) => pop(markOf(event)));
-    const leave = (event) => {
+    root.addEventListener('mouseover', (event) => pop(markOf(event), 'hover'));
+    root.addEventListener('focusin', (event) => {
+      // A tap focuses the highlight too: its details stay pinned as a tap's.
+      if (how !== 'tap' || popover.el.hidden) pop(markOf(event), 'focus');
+    });
+    const leave = (by) => (event) => {
       const mark = markOf(event);
-      if (popover && mark && !(event.relatedTarget && mark.contains(event.relatedTarget))) popover.hide();
+      if (!popover || !mark || how !== by) return;
+      if (event.relatedTarget && mark.contains(event.relatedTarget)) return;
+      popover.hide();
+      how = '';
     };
-    root.addEventListener('mouseout', leave);
-    root.addEventListener('focusout', leave);
+    document.addEventListener('click', (event) => {
+      if (popover && !markOf(event)) {
+        popover.hide();
+        how = '';
+      }
+    });
+    root.addEventListener('mouseout', leave('hover'));
+    root.addEventListener('focusout', leave('focus'));
+
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.renderDown(0);
     });

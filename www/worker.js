@@ -72,7 +72,7 @@ self.onmessage = async (event) => {
       const content =
         msg.format === 'json'
           ? reportsJson(docs)
-          : core.export(msg.format, Uint32Array.from(docs, (d) => d.doc), docs.map((d) => d.name));
+          : core.figures_table(msg.format, Uint32Array.from(docs, (d) => d.doc), docs.map((d) => d.name));
       post({ id: msg.id, type: 'export', content });
     } else if (msg.type === 'forget') {
       core.forget(msg.doc);

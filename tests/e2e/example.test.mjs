@@ -32,7 +32,8 @@ test('the example report: elements, outline, figures, highlight, CSV', async () 
   await row.click();
   const highlighted = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.textContent).join(''));
   assert.equal(highlighted, '1588.75万元', 'clicking the row should highlight exactly 1588.75万元 in the text');
-  const hover = await page.$$eval('#text mark.selected', (ms) => ms[0].title);
+  await page.hover('#text mark.selected');
+  const hover = await page.textContent('#popover:not([hidden])');
   assert.ok(hover.includes('15887500元'), `hovering the figure should show the plain value, got: ${hover}`);
   assert.ok(hover.includes('经济损失'), `hovering the figure should show its subject, got: ${hover}`);
   const selectedRow = await page.locator('#figures tbody tr[aria-selected="true"]').textContent();

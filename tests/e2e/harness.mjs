@@ -20,6 +20,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves www/ (under `/app/`, to prove the page works below a sub-path) on a free port. */
@@ -83,10 +84,11 @@ export function launch() {
  * or accepted while the returned object's `answer` is true. Closing the context fails the test
  * if any request went to another origin (unless `allowForeign`, for the test that provokes them).
  */
-export async function openPage(browser, url, { initScript, viewport, allowForeign = false } = {}) {
+export async function openPage(browser, url, { initScript, viewport, allowForeign = false, hasTouch = false } = {}) {
   const context = await browser.newContext({
     viewport: viewport || { width: 1440, height: 1000 },
     acceptDownloads: true,
+    hasTouch,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   if (initScript) await context.addInitScript(initScript);

@@ -20,7 +20,7 @@ async function mismatches(page) {
   return page.evaluate(() => {
     const byFigure = new Map();
     for (const m of document.querySelectorAll('#text mark[data-f]')) {
-      const entry = byFigure.get(m.dataset.f) || { shown: '', expected: m.title.split('\n')[0] };
+      const entry = byFigure.get(m.dataset.f) || { shown: '', expected: m.dataset.text };
       entry.shown += m.textContent;
       byFigure.set(m.dataset.f, entry);
     }
