@@ -298,7 +298,7 @@ function refreshDocs() {
     renderDocs($('docs-panel'), state.docs, state.current, state.reading, { onOpen: view });
     if (state.docs.length > 1) refreshTable();
     updateExports();
-  }, state.docs.length > 1 ? 150 : 0);
+  }, state.docs.length > 1 ? 300 : 0);
 }
 
 /** The table: the viewed document's figures, or every document's when there are several. */

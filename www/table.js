@@ -71,9 +71,18 @@ export class FigureTable {
       this.limit = PAGE;
       this.selected = null;
     }
+    // A document whose figures changed (it was edited) must show its new rows.
+    const before = this.figuresOf || new Map();
+    this.figuresOf = new Map(sets.map((s) => [s.doc, s.figures]));
+    if (sets.some((s) => before.has(s.doc) && before.get(s.doc) !== s.figures)) this.shownKey = '';
     this.sectionEnd = sectionEnds(this.outline);
+    const columns = this.columns().join();
+    if (columns !== this.columnsShown) {
+      this.columnsShown = columns;
+      this.renderHeader();
+    }
     this.fillFilters();
-    this.render();
+    this.renderRows();
   }
 
   columns() {
@@ -88,6 +97,7 @@ export class FigureTable {
   }
 
   renderHeader() {
+    this.shownKey = ''; // a language switch or a new sort re-renders the rows
     const cells = this.columns().map((key) => {
       const th = document.createElement('th');
       th.scope = 'col';
@@ -186,14 +196,20 @@ export class FigureTable {
     const rows = this.visible();
     const shown = rows.slice(0, this.limit);
     const tbody = this.els.table.tBodies[0];
-    tbody.replaceChildren(...shown.map((r) => this.row(r)));
+    // While a batch fills the table, later documents mostly land below the rows on show:
+    // rebuild them only when they change.
+    const key = shown.map((r) => `${r.doc}:${r.i}`).join(',') + this.columns().join();
+    if (key !== this.shownKey || tbody.rows.length !== shown.length) {
+      tbody.replaceChildren(...shown.map((r) => this.row(r)));
+      this.shownKey = key;
+      this.updateCue();
+    }
     this.els.count.textContent = this.many
       ? t('figureCountMany')(this.rows.length, this.sets.length)
       : t('figureCount')(this.rows.length);
     this.els.moreBox.hidden = rows.length <= shown.length && rows.length === this.rows.length;
     this.els.shown.textContent = t('showing')(shown.length, rows.length);
     this.els.more.hidden = rows.length <= shown.length;
-    this.updateCue();
   }
 
   row({ doc, name, i, f }) {
@@ -236,8 +252,17 @@ export class FigureTable {
     if (scroll) row.scrollIntoView({ block: 'nearest' });
   }
 
-  /** Shows the sideways-scroll cue while columns are hidden to the right. */
+  /** Shows the sideways-scroll cue while columns are hidden to the right (measured in the next
+   *  frame, so a render never forces a layout of its own). */
   updateCue() {
+    if (this.cueFrame) return;
+    this.cueFrame = requestAnimationFrame(() => {
+      this.cueFrame = 0;
+      this.measureCue();
+    });
+  }
+
+  measureCue() {
     const wrap = this.els.wrap;
     if (!wrap) return;
     const more = wrap.scrollWidth - wrap.clientWidth - wrap.scrollLeft > 2;
