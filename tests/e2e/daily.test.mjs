@@ -2,7 +2,8 @@
 // phone, the table's sideways scroll, the outline's scroll, figure details on hover, focus and
 // tap, exports named after the document (disabled when there is nothing to export, the JSON
 // with the version and the text's digest), and one set of offsets for a file, as the CLI has
-// them, that a no-op edit does not change. Writes docs/laptop.png and docs/phone.png.
+// them, that a no-op edit does not change. Writes docs/laptop.png, docs/phone.png and
+// docs/phone-figures.png.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,6 +56,7 @@ test('phone: the views are tabs, the table scrolls sideways with its figure and 
   assert.ok(sizes[0] > sizes[1], `the table should be wider than the phone, so it scrolls (${sizes})`);
   assert.ok(await visible(page, '#table-cue'), 'a cue should say the table scrolls sideways');
   assert.ok(await wrap.evaluate((el) => el.classList.contains('more-right')), 'the right edge should be shaded');
+  await page.screenshot({ path: join(ROOT, 'docs', 'phone-figures.png') });
   const valueBefore = await page.$eval('#figures tbody td.c-value', (td) => td.getBoundingClientRect().left);
   await wrap.evaluate((el) => {
     el.scrollLeft = el.scrollWidth;
