@@ -1,4 +1,5 @@
-//! Character classes, as small named functions (no Unicode tables needed).
+//! Character classes, as small named functions (no Unicode tables needed), and the string
+//! helpers built on them.
 
 /// A CJK ideograph (URO, Extension A, compatibility, Extensions B–F).
 pub fn is_cjk(c: char) -> bool {
@@ -72,4 +73,15 @@ pub fn is_closing(c: char) -> bool {
         c,
         '”' | '’' | '）' | ')' | '」' | '』' | '》' | '】' | '"' | '\''
     )
+}
+
+/// The last `n` characters of `s`.
+pub fn tail(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(s.len(), |(j, _)| j);
+    &s[start..]
 }

@@ -236,7 +236,9 @@ fn rank(style: MarkerStyle) -> u8 {
         MarkerStyle::Arabic => 6,
         MarkerStyle::ParenArabic => 7,
         MarkerStyle::Circled => 8,
-        _ => 9,
+        // Enumerations and decimal numbers stand outside the GB/T 9704 order: listed here, so
+        // that a new style cannot be left out of it.
+        MarkerStyle::Shi | MarkerStyle::Ordinal | MarkerStyle::Decimal => 9,
     }
 }
 

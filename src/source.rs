@@ -458,7 +458,7 @@ fn continues(
                 .last(input)
                 .is_some_and(|c| is_cjk(c) || c.is_ascii_alphanumeric());
         no_room(prev, Some(next), cap)
-            && !starts_like_heading(next_text)
+            && !opens_with_marker_or_enumeration(next_text)
             && !next_is_first_line
             && !next_is_subhead
     } else {
@@ -475,7 +475,9 @@ fn continues(
             return false;
         }
         no_room(prev, Some(next), cap)
-            || (par.lines > 1 && prev.width() * 10 >= cap * 8 && !starts_like_heading(next_text))
+            || (par.lines > 1
+                && prev.width() * 10 >= cap * 8
+                && !opens_with_marker_or_enumeration(next_text))
     }
 }
 
@@ -490,7 +492,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Whether a line opens with a numbered heading marker (`一、` `（一）` `1.` `第一章` `①` …) or an
 /// enumeration (`二是`, `第二，`).
-pub fn starts_like_heading(text: &str) -> bool {
+pub fn opens_with_marker_or_enumeration(text: &str) -> bool {
     crate::markers::opening_marker(text).is_some() || crate::markers::enumeration(text).is_some()
 }
 

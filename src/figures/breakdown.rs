@@ -156,7 +156,7 @@ fn markers(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &
 
 /// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
 fn stated_total(text: &str, f: &Raw) -> bool {
-    let before = super::subject::tail(&text[..f.lead], 8);
+    let before = crate::chars::tail(&text[..f.lead], 8);
     crate::lexicon::TOTAL_WORDS
         .iter()
         .any(|w| before.contains(w))

@@ -6,6 +6,7 @@
 //! the last heading of the outline before the figure.
 
 pub mod breakdown;
+pub mod dates;
 pub mod exclude;
 pub mod scan;
 pub mod subject;
@@ -21,7 +22,7 @@ use crate::source::{Document, Paragraph};
 
 /// What the figure scan found, with byte offsets (converted to code points by the caller).
 #[derive(Debug, Clone, Default)]
-pub struct Found {
+pub struct Findings {
     /// Figures in document order.
     pub figures: Vec<Figure>,
     /// Dates in document order.
@@ -40,8 +41,8 @@ pub fn extract(
     elements: &Elements,
     outline: &Outline,
     mut visit: impl FnMut(usize, &Paragraph),
-) -> Found {
-    let mut found = Found::default();
+) -> Findings {
+    let mut found = Findings::default();
     let mut heading = 0usize; // places[..heading] stand before the current position
     let mut current: Option<usize> = None;
     let paths: Vec<Arc<str>> = (0..outline.headings.len())

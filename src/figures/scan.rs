@@ -6,7 +6,8 @@
 
 use std::ops::Range;
 
-use super::exclude::{self, Skip};
+use super::dates::DateSpan;
+use super::exclude::{self, Verdict};
 use super::units;
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
@@ -36,22 +37,13 @@ pub struct Raw {
     pub qualifier: Option<&'static str>,
 }
 
-/// A date found in a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawDate {
-    /// Byte range in the paragraph's text.
-    pub range: Range<usize>,
-    /// ISO form (`2024-01-12`, `2024-01`, `2024`, `--03-25` without a year).
-    pub iso: String,
-}
-
 /// What one paragraph holds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scan {
     /// Figures in order.
     pub figures: Vec<Raw>,
     /// Dates in order.
-    pub dates: Vec<RawDate>,
+    pub dates: Vec<DateSpan>,
     /// Numbers too long to compute with, kept as written.
     pub too_long: Vec<Range<usize>>,
 }
@@ -222,17 +214,17 @@ fn number(text: &str, i: usize, out: &mut Scan) -> usize {
     };
     let next = n.end.max(i + c);
     match exclude::classify(text, i, &n) {
-        Skip::Not(end) => return end.max(next),
-        Skip::Date(date) => {
+        Verdict::SkipTo(end) => return end.max(next),
+        Verdict::Date(date) => {
             let end = date.range.end.max(next);
             out.dates.extend(date.also);
-            out.dates.push(RawDate {
+            out.dates.push(DateSpan {
                 range: date.range,
                 iso: date.iso,
             });
             return end;
         }
-        Skip::No => {}
+        Verdict::MayCount => {}
     }
     if n.value.is_written() {
         out.too_long.push(i..n.end);
@@ -370,7 +362,7 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             }
         }
     }
-    let (lead, before) = exclude::qualifier_before(text, i);
+    let (lead, before) = units::qualifier_before(text, i);
     let (after, end) = qualifier_after(text, pos);
     if qualifier.is_none() {
         qualifier = before.or(after);

@@ -13,7 +13,7 @@
 //! Look-back and look-ahead are bounded ([`WINDOW`] characters), so this is linear.
 
 use super::scan::Raw;
-use crate::chars::{is_cjk, is_digit};
+use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS,
     CONVERSION_ENDS, COVERBS, MILESTONES, NOT_RATE, NOUN_HEADS, PER_HEAD, RUN_IN_TIME, RUN_WORDS,
@@ -836,15 +836,4 @@ fn skip_ordinal(phrase: &str) -> &str {
     } else {
         phrase
     }
-}
-
-/// The last `n` characters of `s`.
-pub(crate) fn tail(s: &str, n: usize) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .take(n)
-        .last()
-        .map_or(s.len(), |(j, _)| j);
-    &s[start..]
 }

@@ -1,7 +1,8 @@
-//! Reading the words that make a number a figure: scale words, units, and the dashes of a
-//! range. The words themselves are in the lexicon ([`crate::lexicon`]).
+//! Reading the words that make a number a figure: scale words, units, the qualifiers written
+//! before a number, and the dashes of a range. The words themselves are in the lexicon
+//! ([`crate::lexicon`]).
 
-use crate::lexicon::{unit_set, SCALES};
+use crate::lexicon::{unit_set, NOT_QUALIFIERS_BEFORE, QUALIFIERS_BEFORE, SCALES};
 
 /// Dashes and words that join the two ends of a range (`2—3岁`, `3至5天`).
 pub fn is_range_joiner(c: char) -> bool {
@@ -46,4 +47,19 @@ pub fn normalise_unit(unit: &str) -> String {
     unit.chars()
         .map(|c| if c == '％' { '%' } else { c })
         .collect()
+}
+
+/// A qualifier written right before the number at `i`: its start and the word as listed.
+pub fn qualifier_before(text: &str, i: usize) -> (usize, Option<&'static str>) {
+    let before = &text[..i];
+    let hit = QUALIFIERS_BEFORE
+        .iter()
+        .filter(|(w, _)| before.ends_with(w))
+        .max_by_key(|(w, _)| w.len());
+    match hit {
+        Some((w, listed)) if !NOT_QUALIFIERS_BEFORE.iter().any(|x| before.ends_with(x)) => {
+            (i - w.len(), Some(*listed))
+        }
+        _ => (i, None),
+    }
 }

@@ -37,7 +37,7 @@ fn doc_number_pattern() -> &'static Regex {
 
 /// A date found in a text: where it stands and its ISO form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundDate {
+pub struct ElementDate {
     /// Byte range in the text searched.
     pub range: Range<usize>,
     /// `YYYY-MM-DD`.
@@ -45,7 +45,7 @@ pub struct FoundDate {
 }
 
 /// The first valid date in `text`.
-pub fn find_date(text: &str) -> Option<FoundDate> {
+pub fn find_date(text: &str) -> Option<ElementDate> {
     // Every date holds 年, 月 and 日; a byte search rules most text out before the regex runs
     // (regex-lite has no literal prefilter of its own).
     if !(text.contains('年') && text.contains('日')) {
@@ -58,7 +58,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         let day = whole_small(c.get(3)?.as_str())?;
         let valid =
             (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
-        valid.then(|| FoundDate {
+        valid.then(|| ElementDate {
             range: whole.range(),
             iso: format!("{year:04}-{month:02}-{day:02}"),
         })
@@ -66,13 +66,13 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
 }
 
 /// A date that is the whole text (a 成文日期 line), allowing brackets around it.
-pub fn whole_date(text: &str) -> Option<FoundDate> {
+pub fn whole_date(text: &str) -> Option<ElementDate> {
     let inner = text
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     let offset = text.len() - text.trim_start_matches(['（', '(']).len();
     let d = find_date(inner)?;
-    (d.range.start == 0 && d.range.end == inner.len()).then(|| FoundDate {
+    (d.range.start == 0 && d.range.end == inner.len()).then(|| ElementDate {
         range: d.range.start + offset..d.range.end + offset,
         iso: d.iso,
     })

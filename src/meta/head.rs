@@ -11,7 +11,7 @@ use super::speech::{is_bare_subtitle, is_caption, speaker, starts_with_dash, sub
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
     is_header_mark, is_organ, is_page_field, is_salutation, is_site_name, is_web_label,
-    office_and_name, starts_like_heading,
+    office_and_name, opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
@@ -434,7 +434,7 @@ fn title_line(line: &Line<'_>) -> bool {
         && office_and_name(t).is_none()
         && !starts_with_dash(t)
         && !is_bare_subtitle(t)
-        && !starts_like_heading(t)
+        && !opens_with_heading_marker(t)
         && !t.contains(['>', '＞', '»', '|', '/'])
         && t.chars().filter(|&c| crate::chars::is_cjk(c)).count() >= 2
 }
@@ -579,7 +579,7 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
                 && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit)
                 && rest[4..].starts_with('年');
             ends_with_document_kind(&t[..at])
-                && (year || starts_like_heading(rest))
+                && (year || opens_with_heading_marker(rest))
                 && rest
                     .chars()
                     .take(200)

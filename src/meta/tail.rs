@@ -4,7 +4,7 @@
 use super::dates::{find_date, whole_date};
 use super::lines::{self, Line};
 use super::words::{
-    has_sentence_punct, is_attachment_label, is_bracketed_note, is_organ, starts_like_heading,
+    has_sentence_punct, is_attachment_label, is_bracketed_note, is_organ, opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
@@ -219,11 +219,11 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
 /// closes the space between a number and CJK text (`2023 年`), which also turns a decimal
 /// heading `1 总则` into `1总则`.
 fn heading_line(doc: &crate::source::Document<'_>, l: &Line<'_>) -> bool {
-    starts_like_heading(l.text)
+    opens_with_heading_marker(l.text)
         || doc.paragraphs.get(l.par).is_some_and(|p| {
             doc.input
                 .get(p.input_range(l.range.clone()))
-                .is_some_and(|raw| starts_like_heading(raw.trim_start()))
+                .is_some_and(|raw| opens_with_heading_marker(raw.trim_start()))
         })
 }
 

@@ -106,7 +106,7 @@ pub fn has_ascii_comma(text: &str) -> bool {
 /// `一、` `（一）` `1.` `第一章` `①`, or a plan's decimal heading (`1 总则`, `1.1 编制目的`): a
 /// numbered heading, which no title line is. The outline's marker definition decides, so the
 /// elements and the outline agree on what a heading is.
-pub fn starts_like_heading(t: &str) -> bool {
+pub fn opens_with_heading_marker(t: &str) -> bool {
     crate::markers::opening_marker(t).is_some()
 }
 
