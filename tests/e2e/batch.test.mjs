@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,28 @@ for (const [label, viewport] of [['laptop', LAPTOP], ['phone', PHONE]]) {
     await context.close();
   });
 }
+
+test('several files dropped at once open as documents, each with its digest', async () => {
+  const { page, context } = await openPage(browser, site.url, { viewport: LAPTOP });
+  const texts = await reports(3);
+  await page.evaluate((texts) => {
+    const data = new DataTransfer();
+    texts.forEach((t, k) => data.items.add(new File([t], `d${k}.txt`, { type: 'text/plain' })));
+    const target = document.getElementById('text');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    }
+  }, texts);
+  await allAnalysed(page, 3);
+  const jsonl = await downloadOf(page, '#btn-json');
+  const lines = jsonl.bytes.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((r) => r.file), ['d0.txt', 'd1.txt', 'd2.txt'], 'every dropped file should be a document');
+  for (const [k, r] of lines.entries()) {
+    const sha = createHash('sha256').update(texts[k]).digest('hex');
+    assert.equal(r.sha256, sha, `${r.file} should carry the digest of its own text`);
+  }
+  await context.close();
+});
 
 test('a folder opens as the CLI reads it', async () => {
   const { page, context } = await openPage(browser, site.url, { viewport: LAPTOP });
