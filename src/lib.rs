@@ -102,11 +102,24 @@ pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(Stage)
     if options.paragraphs {
         paragraphs.reserve_exact(doc.paragraphs.len());
     }
-    let found = figures::extract(doc, &elements, &outline, |i, p| {
-        if options.paragraphs {
-            paragraphs.push(paragraph_span(p, openings.get(i).copied().flatten()));
+    let mut reader = figures::Reader::new(doc.input, &elements, &outline);
+    // Paragraphs are taken from the end of a reversed list, whose buffer is shrunk as it
+    // empties, and each is dropped once read: the memory of the paragraphs is handed over to
+    // the figures instead of adding to it.
+    let mut pending = doc.paragraphs;
+    pending.reverse();
+    let mut index = 0;
+    while let Some(par) = pending.pop() {
+        if pending.len() < pending.capacity() / 2 {
+            pending.shrink_to_fit();
         }
-    });
+        if options.paragraphs {
+            paragraphs.push(paragraph_span(&par, openings.get(index).copied().flatten()));
+        }
+        reader.read(index, &par);
+        index += 1;
+    }
+    let found = reader.finish();
     done(Stage::Figures);
     let checks = checks::run(&found.figures, &outline.headings);
     done(Stage::Checks);

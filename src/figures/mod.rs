@@ -18,7 +18,7 @@ use std::sync::Arc;
 use crate::meta::Elements;
 use crate::outline::Outline;
 use crate::report::{DateMention, Diagnostic, Figure, Heading};
-use crate::source::{Document, Paragraph};
+use crate::source::Paragraph;
 
 /// What the figure scan found, with byte offsets (converted to code points by the caller).
 #[derive(Debug, Clone, Default)]
@@ -31,36 +31,54 @@ pub struct Findings {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Finds the figures and dates.
+/// Reads the figures and dates of a document, one paragraph at a time, in order.
 ///
-/// The document is consumed: each paragraph is dropped once its figures are read, so the
-/// memory of the paragraphs is handed over to the figures instead of adding to it. `visit` sees
-/// each paragraph (with its index) before it is dropped.
-pub fn extract(
-    doc: Document<'_>,
-    elements: &Elements,
-    outline: &Outline,
-    mut visit: impl FnMut(usize, &Paragraph),
-) -> Findings {
-    let mut found = Findings::default();
-    let mut heading = 0usize; // places[..heading] stand before the current position
-    let mut current: Option<usize> = None;
-    let paths: Vec<Arc<str>> = (0..outline.headings.len())
-        .map(|i| Arc::from(section_path(&outline.headings, i)))
-        .collect();
-    let input = doc.input;
-    // Paragraphs are taken from the end of a reversed list, whose buffer is shrunk as it
-    // empties, so that their own memory is given back too, not only their texts'.
-    let mut paragraphs = doc.paragraphs;
-    paragraphs.reverse();
-    let mut next = 0;
-    while let Some(par) = paragraphs.pop() {
-        if paragraphs.len() < paragraphs.capacity() / 2 {
-            paragraphs.shrink_to_fit();
+/// The caller drives the paragraph loop ([`crate::analyze_with`]): it hands each paragraph to
+/// [`Reader::read`] and may drop it right after, so that the memory of the paragraphs is handed
+/// over to the figures instead of adding to it.
+pub struct Reader<'a> {
+    input: &'a str,
+    elements: &'a Elements,
+    outline: &'a Outline,
+    /// Each heading's marker path (`一、（四）`), shared by its figures.
+    paths: Vec<Arc<str>>,
+    /// `outline.places[..heading]` stand before the current position.
+    heading: usize,
+    /// The heading the current position stands under.
+    current: Option<usize>,
+    found: Findings,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader for the document whose input is `input`, with its elements and outline.
+    pub fn new(input: &'a str, elements: &'a Elements, outline: &'a Outline) -> Self {
+        let paths = (0..outline.headings.len())
+            .map(|i| Arc::from(section_path(&outline.headings, i)))
+            .collect();
+        Reader {
+            input,
+            elements,
+            outline,
+            paths,
+            heading: 0,
+            current: None,
+            found: Findings::default(),
         }
-        let pi = next;
-        next += 1;
-        visit(pi, &par);
+    }
+
+    /// Reads paragraph `pi`; paragraphs must come in document order.
+    pub fn read(&mut self, pi: usize, par: &Paragraph) {
+        let Reader {
+            input,
+            elements,
+            outline,
+            paths,
+            heading,
+            current,
+            found,
+        } = self;
+        let (input, elements, outline) = (*input, *elements, *outline);
+        let (heading, current) = (&mut *heading, &mut *current);
         // The outline is in document order: this paragraph's markers are one run of places.
         let lo = outline.places.partition_point(|p| p.paragraph < pi);
         let hi = outline.places.partition_point(|p| p.paragraph <= pi);
@@ -80,8 +98,8 @@ pub fn extract(
             }
         };
         if elements.is_element(pi) {
-            advance(par.text.len(), &mut heading, &mut current);
-            continue;
+            advance(par.text.len(), heading, current);
+            return;
         }
         let mut s = scan::scan(&par.text, &skip);
         // `2 组织体系及职责`: a number that opens the paragraph, set off from a title by a space
@@ -103,7 +121,7 @@ pub fn extract(
         reserve_projected(&mut found.figures, s.figures.len(), read, input.len());
         let base = found.figures.len();
         for (k, raw) in s.figures.into_iter().enumerate() {
-            advance(raw.start, &mut heading, &mut current);
+            advance(raw.start, heading, current);
             let span = par.input_range(raw.start..raw.end);
             found.figures.push(Figure {
                 value: raw.value,
@@ -113,8 +131,8 @@ pub fn extract(
                 base_unit: raw.base.map(|b| b.1),
                 qualifier: raw.qualifier.map(str::to_string),
                 subject: subjects.get_mut(k).and_then(Option::take),
-                section: current,
-                section_path: current.and_then(|h| paths.get(h).cloned()),
+                section: *current,
+                section_path: (*current).and_then(|h| paths.get(h).cloned()),
                 parent: parents.get(k).copied().flatten().map(|p| base + p),
                 text: par.text[raw.start..raw.end].to_string(),
                 paragraph: pi,
@@ -122,7 +140,7 @@ pub fn extract(
                 end: span.end,
             });
         }
-        advance(par.text.len(), &mut heading, &mut current);
+        advance(par.text.len(), heading, current);
         for d in s.dates {
             let span = par.input_range(d.range.clone());
             found.dates.push(DateMention {
@@ -142,7 +160,11 @@ pub fn extract(
             });
         }
     }
-    found
+
+    /// What was found, once every paragraph has been read.
+    pub fn finish(self) -> Findings {
+        self.found
+    }
 }
 
 /// Makes room for `more` items in `list`, which holds what was found in the first `read` of
