@@ -188,6 +188,7 @@ function onWorkerMessage(msg) {
   }
   if (doc) {
     doc.state = 'done';
+    doc.analysed = true;
     doc.figures = msg.report.figures;
     doc.title = titleOf(msg.report);
     doc.digest = msg.digest;
@@ -236,6 +237,12 @@ function sendBatch(docs) {
 function onBatchDone(msg) {
   const doc = docById(msg.id);
   if (!doc) return;
+  // Edited before its turn in the batch came: the batch analysed the text as opened, so the
+  // worker holds a stale report. Analyse the text as it is now again.
+  if (doc.analysed) {
+    analyze(doc);
+    return;
+  }
   doc.state = 'done';
   doc.figures = msg.figures;
   doc.title = msg.title || '';
