@@ -32,6 +32,8 @@ async function openExample(viewport, options = {}) {
 }
 
 async function downloadOf(page, button) {
+  // On a phone the exports sit in the 数据 tab.
+  if (await page.locator('#tabs').isVisible()) await page.click('#tab-figures');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }
@@ -135,74 +137,89 @@ for (const [label, viewport] of [['laptop', LAPTOP], ['phone', PHONE]]) {
   });
 }
 
-test('exports: disabled on an empty page, named after the document, JSON with version and digest', async () => {
-  const session = await openPage(browser, site.url, { viewport: LAPTOP });
-  const { page, context } = session;
-  for (const id of ['#btn-csv', '#btn-json', '#btn-md', '#btn-copy']) {
-    assert.ok(await page.isDisabled(id), `${id} should be disabled on an empty page`);
-  }
-  const text = await readFile(EXAMPLE, 'utf8');
-  await page.setInputFiles('#file-input', { name: '平安区法治报告.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await waitAnalysed(page, text.length);
-  assert.ok(!(await page.isDisabled('#btn-csv')), 'exports should be enabled once there is a report');
-  const csv = await downloadOf(page, '#btn-csv');
-  assert.equal(csv.name, '平安区法治报告-数据.csv', 'the CSV should be named after the file');
-  const json = await downloadOf(page, '#btn-json');
-  assert.equal(json.name, '平安区法治报告-报告.json', 'the JSON should be named after the file');
-  const report = JSON.parse(json.bytes.toString('utf8'));
-  const sha = createHash('sha256').update(text).digest('hex');
-  assert.equal(report.sha256, sha, 'the JSON should carry the SHA-256 of the text analysed');
-  assert.match(report.reportlens, /^\d+\.\d+\.\d+/, 'the JSON should carry the version');
-  assert.equal(report.edited, false, 'a file as opened is not edited');
-  assert.equal(report.figures.length, 18, 'the JSON should hold the report');
+for (const [label, viewport] of [['laptop', LAPTOP], ['phone', PHONE]]) {
+  test(`${label}: exports disabled on an empty page, named after the document, JSON with version and digest`, async () => {
+    const session = await openPage(browser, site.url, { viewport });
+    const { page, context } = session;
+    for (const id of ['#btn-csv', '#btn-json', '#btn-md', '#btn-copy']) {
+      assert.ok(await page.isDisabled(id), `${id} should be disabled on an empty page`);
+    }
+    const text = await readFile(EXAMPLE, 'utf8');
+    await page.setInputFiles('#file-input', { name: '平安区法治报告.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await waitAnalysed(page, text.length);
+    assert.ok(!(await page.isDisabled('#btn-csv')), 'exports should be enabled once there is a report');
+    const toText = async () => {
+      if (await page.locator('#tabs').isVisible()) await page.click('#tab-text');
+    };
+    const csv = await downloadOf(page, '#btn-csv');
+    assert.equal(csv.name, '平安区法治报告-数据.csv', 'the CSV should be named after the file');
+    const json = await downloadOf(page, '#btn-json');
+    assert.equal(json.name, '平安区法治报告-报告.json', 'the JSON should be named after the file');
+    const report = JSON.parse(json.bytes.toString('utf8'));
+    const sha = createHash('sha256').update(text).digest('hex');
+    assert.equal(report.sha256, sha, 'the JSON should carry the SHA-256 of the text analysed');
+    assert.match(report.reportlens, /^\d+\.\d+\.\d+/, 'the JSON should carry the version');
+    assert.equal(report.edited, false, 'a file as opened is not edited');
+    assert.equal(report.figures.length, 18, 'the JSON should hold the report');
 
-  // A pasted text is named after its title.
-  session.answer = true;
-  await page.click('#btn-clear');
-  session.answer = false;
-  await page.evaluate((t) => {
-    const input = document.getElementById('input');
-    input.value = t;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await waitAnalysed(page, text.length);
-  const pasted = await downloadOf(page, '#btn-md');
-  assert.match(pasted.name, /^海东市平安区.*-数据\.md$/, `a pasted text's export should be named after its title, got ${pasted.name}`);
-  await context.close();
-});
+    // A pasted text is named after its title.
+    await toText();
+    session.answer = true;
+    await page.click('#btn-clear');
+    session.answer = false;
+    await page.evaluate((t) => {
+      const input = document.getElementById('input');
+      input.value = t;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await waitAnalysed(page, text.length);
+    const pasted = await downloadOf(page, '#btn-md');
+    assert.match(pasted.name, /^海东市平安区.*-数据\.md$/, `a pasted text's export should be named after its title, got ${pasted.name}`);
+    await context.close();
+  });
+}
 
-test('offsets: a CR LF file with a BOM keeps the CLI offsets, and a no-op edit changes none', async () => {
-  const { page, context } = await openPage(browser, site.url, { viewport: LAPTOP });
-  const text = (await readFile(EXAMPLE, 'utf8')).replace(/\n/g, '\r\n');
-  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
-  const dir = await mkdtemp(join(tmpdir(), 'reportlens-'));
-  await writeFile(join(dir, 'crlf.txt'), bytes);
-  const cli = JSON.parse(execFileSync(CLI, ['analyze', '--json', join(dir, 'crlf.txt')], { encoding: 'utf8' }));
-  const spans = (r) => r.figures.map((f) => [f.start, f.end]);
+for (const [label, viewport] of [['laptop', LAPTOP], ['phone', PHONE]]) {
+  test(`${label}: offsets of a CR LF file with a BOM are the CLI's, and a no-op edit changes none`, async () => {
+    const { page, context } = await openPage(browser, site.url, { viewport });
+    const toText = async () => {
+      if (await page.locator('#tabs').isVisible()) await page.click('#tab-text');
+    };
+    const text = (await readFile(EXAMPLE, 'utf8')).replace(/\n/g, '\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    const dir = await mkdtemp(join(tmpdir(), 'reportlens-'));
+    await writeFile(join(dir, 'crlf.txt'), bytes);
+    const cli = JSON.parse(execFileSync(CLI, ['analyze', '--json', join(dir, 'crlf.txt')], { encoding: 'utf8' }));
+    const spans = (r) => r.figures.map((f) => [f.start, f.end]);
 
-  await page.setInputFiles('#file-input', { name: 'crlf.txt', mimeType: 'text/plain', buffer: bytes });
-  await waitAnalysed(page, text.length + 1);
-  const opened = JSON.parse((await downloadOf(page, '#btn-json')).bytes.toString('utf8'));
-  assert.deepEqual(spans(opened), spans(cli), 'the page should count offsets in the file as the CLI does (BOM and CR LF kept)');
-  assert.equal(opened.sha256, createHash('sha256').update(bytes).digest('hex'), 'the digest should be that of the file');
+    await page.setInputFiles('#file-input', { name: 'crlf.txt', mimeType: 'text/plain', buffer: bytes });
+    await waitAnalysed(page, text.length + 1);
+    const opened = JSON.parse((await downloadOf(page, '#btn-json')).bytes.toString('utf8'));
+    assert.deepEqual(spans(opened), spans(cli), 'the page should count offsets in the file as the CLI does (BOM and CR LF kept)');
+    assert.equal(opened.sha256, createHash('sha256').update(bytes).digest('hex'), 'the digest should be that of the file');
 
-  // Type a character and delete it: the text area holds LF, but the text is still the file's.
-  await page.focus('#input');
-  await page.keyboard.press('End');
-  await page.keyboard.type('x');
-  await page.keyboard.press('Backspace');
-  await page.waitForTimeout(400);
-  await waitAnalysed(page, text.length + 1);
-  const again = JSON.parse((await downloadOf(page, '#btn-json')).bytes.toString('utf8'));
-  assert.deepEqual(spans(again), spans(cli), 'an edit that changes nothing should change no offset');
-  assert.equal(again.edited, false, 'an edit that changes nothing leaves the file unedited');
+    // Type a character and delete it: the text area holds LF, but the text is still the file's.
+    await toText();
+    await page.focus('#input');
+    await page.keyboard.press('End');
+    await page.keyboard.type('x');
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(400);
+    await waitAnalysed(page, text.length + 1);
+    const again = JSON.parse((await downloadOf(page, '#btn-json')).bytes.toString('utf8'));
+    assert.deepEqual(spans(again), spans(cli), 'an edit that changes nothing should change no offset');
+    assert.equal(again.edited, false, 'an edit that changes nothing leaves the file unedited');
 
-  // A real edit: the text as edited (LF line ends), and the export says so.
-  await page.keyboard.type('新增1项。');
-  const edited = await page.$eval('#input', (el) => el.value.length);
-  await waitAnalysed(page, edited);
-  const changed = JSON.parse((await downloadOf(page, '#btn-json')).bytes.toString('utf8'));
-  assert.equal(changed.edited, true, 'after an edit the export should say the text was edited');
-  assert.equal(changed.figures.length, cli.figures.length + 1, 'the edited text should be analysed');
-  await context.close();
-});
+    // A real edit: the text as edited (LF line ends), and the export says so.
+    await toText();
+    await page.focus('#input');
+    await page.keyboard.press('End');
+    await page.keyboard.type('新增1项。');
+    const edited = await page.$eval('#input', (el) => el.value.length);
+    await waitAnalysed(page, edited);
+    const changed = JSON.parse((await downloadOf(page, '#btn-json')).bytes.toString('utf8'));
+    assert.equal(changed.edited, true, 'after an edit the export should say the text was edited');
+    assert.equal(changed.figures.length, cli.figures.length + 1, 'the edited text should be analysed');
+    await context.close();
+  });
+}

@@ -50,28 +50,30 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
   });
 }
 
-test('after one visit, the service worker serves the page with the network off', async () => {
-  const { page, context, errors } = await openPage(browser, site.url, { viewport: { width: 1366, height: 900 } });
-  const manifest = await page.$eval('link[rel="manifest"]', (l) => l.href);
-  const parsed = JSON.parse(await (await page.request.get(manifest)).text());
-  assert.equal(parsed.start_url, './', 'the manifest should start at the page itself (any sub-path)');
-  assert.ok(parsed.icons.length > 0, 'the manifest should name an icon');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The page hands the worker the files it loaded; wait until they are kept.
-  await page.waitForFunction(async () => {
-    const cache = await caches.open('reportlens-v1');
-    const keys = (await cache.keys()).map((r) => r.url);
-    return ['app.js', 'style.css', 'textview.js', 'pkg/reportlens_bg.wasm', 'examples/pingan-2023-fazhi.txt'].every((f) =>
-      keys.some((k) => k.endsWith(`/app/${f}`)),
-    );
+for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+  test(`after one visit, the service worker serves the page with the network off (${viewport.width}×${viewport.height})`, async () => {
+    const { page, context, errors } = await openPage(browser, site.url, { viewport });
+    const manifest = await page.$eval('link[rel="manifest"]', (l) => l.href);
+    const parsed = JSON.parse(await (await page.request.get(manifest)).text());
+    assert.equal(parsed.start_url, './', 'the manifest should start at the page itself (any sub-path)');
+    assert.ok(parsed.icons.length > 0, 'the manifest should name an icon');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The page hands the worker the files it loaded; wait until they are kept.
+    await page.waitForFunction(async () => {
+      const cache = await caches.open('reportlens-v1');
+      const keys = (await cache.keys()).map((r) => r.url);
+      return ['app.js', 'style.css', 'textview.js', 'pkg/reportlens_bg.wasm', 'examples/pingan-2023-fazhi.txt'].every((f) =>
+        keys.some((k) => k.endsWith(`/app/${f}`)),
+      );
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('#status[data-state]');
+    await page.click('#btn-example');
+    await waitAnalysed(page, (await readFile(EXAMPLE, 'utf8')).length);
+    assert.equal(await page.locator('#figures tbody tr').count(), 18, 'offline, the example should still give its 18 figures');
+    assert.deepEqual(errors, [], 'the page should raise no errors offline');
+    await context.setOffline(false);
+    await context.close();
   });
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('#status[data-state]');
-  await page.click('#btn-example');
-  await waitAnalysed(page, (await readFile(EXAMPLE, 'utf8')).length);
-  assert.equal(await page.locator('#figures tbody tr').count(), 18, 'offline, the example should still give its 18 figures');
-  assert.deepEqual(errors, [], 'the page should raise no errors offline');
-  await context.setOffline(false);
-  await context.close();
-});
+}
