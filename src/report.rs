@@ -30,7 +30,8 @@ pub struct Report {
     pub checks: Vec<Check>,
     /// The text re-flowed into paragraphs, each with the input ranges it was read from.
     pub paragraphs: Vec<ParagraphSpan>,
-    /// Notes about the input itself (odd characters, furniture removed, numbers too long …).
+    /// Notes about the input itself: today, a number too long to compute with
+    /// (`number_too_long`), reported as written.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -246,7 +247,7 @@ pub struct ParagraphSpan {
 /// A note about the input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
-    /// A stable machine-readable code (`number_too_long`, `furniture_removed` …).
+    /// A stable machine-readable code (`number_too_long`).
     pub code: String,
     /// One readable sentence.
     pub message: String,

@@ -9,7 +9,10 @@
 //! one expectation a line (blank lines and lines starting with `#` are skipped)
 //! ```
 //!
-//! Each harness reads its expectation lines in its own way.
+//! Each harness reads its expectation lines in its own way; each file's header says how.
+//!
+//! `CASE=words cargo test --release --test figures_cases` runs only the cases whose name
+//! holds `words`.
 
 use std::fs;
 
@@ -65,12 +68,21 @@ pub fn load(area: &str) -> Vec<RawCase> {
             });
         }
     }
+    if let Ok(want) = std::env::var("CASE") {
+        cases.retain(|c| c.name.contains(want.as_str()));
+    }
     cases
 }
 
 /// Runs `check` over every case (at least `min` of them, so a lost case file fails) and fails
 /// once, listing every failure `check` reports (each naming its case).
 pub fn check_all<C>(area: &str, cases: &[C], min: usize, check: impl Fn(&C) -> Vec<String>) {
+    // With `CASE=…` only the chosen cases run, but at least one must.
+    let min = if std::env::var_os("CASE").is_some() {
+        1
+    } else {
+        min
+    };
     assert!(
         cases.len() >= min,
         "the {area} case files hold the cases (found {})",
