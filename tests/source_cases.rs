@@ -1,76 +1,81 @@
-//! Reading messy input into paragraphs: data-driven cases in `tests/data/source/*.json`.
+//! Reading messy input into paragraphs, case by case: each case in `tests/data/source/*.txt` is
+//! an input and the paragraphs expected from it, one a line, as cleaned text.
 //!
-//! Each case is `{"name", "input" | "lines", "paragraphs"}`: `lines` are joined with `\n`; the
-//! expected paragraphs are the cleaned texts in order. Every case also checks the contract of
-//! the reader: cleaning only deletes, so each paragraph is the concatenation of its input pieces.
+//! ```text
+//! === name of the case
+//! --- input
+//! 一、总体情况\u{d}
+//! --- expect
+//! 一、总体情况
+//! ```
+//!
+//! In inputs and expectations `\u{hex}` stands for a character that cannot be seen (a tab, a
+//! carriage return, a no-break space, a zero-width mark, a space at either end of a line) and
+//! `\\` for a backslash. Every case also checks the contract of the reader: cleaning only
+//! deletes, so each paragraph is the concatenation of its input pieces.
 
-use std::fs;
-use std::path::Path;
+#[path = "common/cases.rs"]
+mod cases;
 
-use serde_json::Value;
-
-fn input_of(case: &Value) -> String {
-    if let Some(s) = case["input"].as_str() {
-        return s.to_string();
+/// `text` with its `\u{hex}` and `\\` escapes read.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(tail) = after.strip_prefix('\\') {
+            out.push('\\');
+            rest = tail;
+        } else if let Some((hex, tail)) = after.strip_prefix("u{").and_then(|a| a.split_once('}')) {
+            let c = u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or_else(|| panic!("\\u{{{hex}}} is a character"));
+            out.push(c);
+            rest = tail;
+        } else {
+            out.push('\\');
+            rest = after;
+        }
     }
-    let lines: Vec<&str> = case["lines"]
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    lines.join("\n")
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn unescape_reads_both_escapes() {
+    assert_eq!(
+        unescape(r"a\u{3000}b\\c\u{d}"),
+        "a\u{3000}b\\c\r",
+        "\\u{{hex}} is the character, \\\\ a backslash"
+    );
 }
 
 #[test]
 fn source_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/source");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .expect("the source case folder exists")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    let mut count = 0;
-    let mut failures = Vec::new();
-    for file in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-    {
-        let text = fs::read_to_string(file).expect("a case file is readable");
-        let cases: Vec<Value> = serde_json::from_str(&text).expect("a case file is a JSON array");
-        for case in &cases {
-            count += 1;
-            let name = case["name"].as_str().unwrap_or("(unnamed)");
-            let input = input_of(case);
-            let doc = reportlens::source::read(&input);
-            for (i, par) in doc.paragraphs.iter().enumerate() {
-                let joined: String = par.pieces().map(|r| &input[r]).collect();
-                assert_eq!(
-                    joined, par.text,
-                    "{name}: paragraph {i} is exactly the concatenation of its input pieces"
-                );
-                let span = par.span();
-                assert!(
-                    span.end <= input.len(),
-                    "{name}: paragraph {i} lies inside the input"
-                );
-            }
-            let got: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
-            let want: Vec<&str> = case["paragraphs"]
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            if got != want {
+    let cases = cases::load("source");
+    cases::check_all("source", &cases, 20, |case| {
+        let input = unescape(&case.input);
+        let name = format!("{} / {}", case.file, case.name);
+        let doc = reportlens::source::read(&input);
+        let mut failures = Vec::new();
+        for (i, par) in doc.paragraphs.iter().enumerate() {
+            let joined: String = par.pieces().map(|r| &input[r]).collect();
+            if joined != par.text {
                 failures.push(format!(
-                    "{}: {name}\n   want {want:?}\n    got {got:?}",
-                    file.display()
+                    "{name}: paragraph {i} should be exactly the concatenation of its input pieces"
                 ));
             }
+            if par.span().end > input.len() {
+                failures.push(format!("{name}: paragraph {i} should lie inside the input"));
+            }
         }
-    }
-    assert!(count > 20, "the source cases were found ({count})");
-    assert!(
-        failures.is_empty(),
-        "every source case should read into the expected paragraphs:\n{}",
-        failures.join("\n")
-    );
+        let got: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let want: Vec<String> = case.expect.iter().map(|l| unescape(l)).collect();
+        if got != want {
+            failures.push(format!("{name}\n   want {want:?}\n    got {got:?}"));
+        }
+        failures
+    });
 }
