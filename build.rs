@@ -68,6 +68,19 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("SHARE_WORDS", Words, &["share_words"]),
     // Headings.
     ("CITATION_AFTER", Words, &["citation_after"]),
+    // Figures: their kind and period.
+    ("GOAL_WORDS", Words, &["goal_words"]),
+    ("OUTCOME_WORDS", Words, &["outcome_words"]),
+    ("WEAK_GOAL_WORDS", Words, &["weak_goal_words"]),
+    ("REVIEW_OPENINGS", Words, &["review_openings"]),
+    ("PLAN_OPENINGS", Words, &["plan_openings"]),
+    ("PERIODS", Words, &["periods"]),
+    // Comparing two reports.
+    ("INDICATOR_LEADING", Words, &["indicator_leading"]),
+    ("INDICATOR_TRAILING", Words, &["indicator_trailing"]),
+    ("INDICATOR_SYNONYMS", Pairs, &["indicator_synonyms"]),
+    ("CEILINGS", Words, &["ceilings"]),
+    ("SPANS", Words, &["spans"]),
     // Document elements.
     ("SALUTATION_OPENINGS", Words, &["salutation_openings"]),
     ("SALUTATION_ENDINGS", Words, &["salutation_endings"]),

@@ -31,20 +31,31 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ];
     npm ci --no-audit --no-fund
 fi
 
+# bind OUT: generates the glue for the module just compiled into OUT, optimises the module and
+# prints its size.
+bind() {
+    local out=$1
+    rm -rf "$out"
+    wasm-bindgen --target web --no-typescript --out-dir "$out" \
+        "target/$target/wasm-release/reportlens.wasm"
+    local wasm="$out/reportlens_bg.wasm"
+    local before after gz
+    before=$(stat -c %s "$wasm")
+    node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+        --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$wasm" -o "$wasm.opt"
+    mv "$wasm.opt" "$wasm"
+    after=$(stat -c %s "$wasm")
+    gz=$(gzip -9 -c "$wasm" | wc -c)
+    echo "wasm: $before bytes from rustc, $after after wasm-opt, $gz bytes gzipped ($wasm)"
+}
+
+# The comparison module (www/pkg-compare/), loaded by the page only in compare mode, is built
+# first, so that the core module (www/pkg/) is what target/ holds afterwards.
+echo "== cargo build --profile wasm-release --target $target --features compare-module"
+cargo build --lib --profile wasm-release --target "$target" --features compare-module
+bind www/pkg-compare
+
 echo "== cargo build --profile wasm-release --target $target"
 cargo build --lib --profile wasm-release --target "$target"
-
-out=www/pkg
-rm -rf "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    "target/$target/wasm-release/reportlens.wasm"
-
-wasm="$out/reportlens_bg.wasm"
-before=$(stat -c %s "$wasm")
-node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$wasm" -o "$wasm.opt"
-mv "$wasm.opt" "$wasm"
-after=$(stat -c %s "$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-echo "wasm: $before bytes from rustc, $after after wasm-opt, $gz bytes gzipped ($out/reportlens_bg.wasm)"
+bind www/pkg

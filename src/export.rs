@@ -6,14 +6,14 @@
 
 use serde::Serialize;
 
-use crate::report::{Figure, Report};
+use crate::report::{Figure, Kind, Report};
 
 /// The byte-order mark that makes Excel and WPS read a CSV file as UTF-8 (without it they
 /// assume the local code page and show Chinese text as mojibake).
 pub const BOM: &str = "\u{FEFF}";
 
 /// The column names of the figure tables, in order.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "section",
     "subject",
     "value",
@@ -22,6 +22,8 @@ pub const COLUMNS: [&str; 11] = [
     "qualifier",
     "base_value",
     "base_unit",
+    "kind",
+    "period",
     "text",
     "start",
     "end",
@@ -29,7 +31,7 @@ pub const COLUMNS: [&str; 11] = [
 
 /// One figure's cells, in [`COLUMNS`] order. `true` marks a cell that holds text from the
 /// input (as opposed to a number the analysis computed).
-fn cells(f: &Figure) -> [(String, bool); 11] {
+fn cells(f: &Figure) -> [(String, bool); 13] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     let num =
         |d: &Option<crate::decimal::Decimal>| d.as_ref().map(|d| d.to_string()).unwrap_or_default();
@@ -42,10 +44,20 @@ fn cells(f: &Figure) -> [(String, bool); 11] {
         (opt(&f.qualifier), true),
         (num(&f.base_value), false),
         (opt(&f.base_unit), true),
+        (f.kind.map(kind_name).unwrap_or_default().to_string(), false),
+        (opt(&f.period), true),
         (f.text.clone(), true),
         (f.start.to_string(), false),
         (f.end.to_string(), false),
     ]
+}
+
+/// The name a [`Kind`] has in the JSON report and the tables.
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Target => "target",
+        Kind::Actual => "actual",
+    }
 }
 
 /// The figures as CSV (RFC 4180, CRLF line ends), starting with a [`BOM`] and a header row.
@@ -213,6 +225,8 @@ mod tests {
             section: Some(0),
             section_path: Some("一、（一）".into()),
             parent: None,
+            kind: None,
+            period: None,
             text: text.into(),
             paragraph: 0,
             start: 3,
@@ -264,7 +278,7 @@ mod tests {
         );
         assert_eq!(
             &csv[BOM.len()..],
-            "section,subject,value,value_max,unit,qualifier,base_value,base_unit,text,start,end\r\n",
+            "section,subject,value,value_max,unit,qualifier,base_value,base_unit,kind,period,text,start,end\r\n",
             "an empty report should give the header row only"
         );
     }
@@ -285,6 +299,8 @@ mod tests {
                 "余",
                 "15887500",
                 "元",
+                "",
+                "",
                 "1588.75万元",
                 "3",
                 "12"
@@ -315,7 +331,10 @@ mod tests {
             rows[0][1], "他说\"好\"，\n再说",
             "the cell should read back unchanged"
         );
-        assert_eq!(rows[0][8], "1,234件", "the cell should read back unchanged");
+        assert_eq!(
+            rows[0][10], "1,234件",
+            "the cell should read back unchanged"
+        );
     }
 
     #[test]
@@ -343,7 +362,7 @@ mod tests {
             "a computed negative number should stay a number"
         );
         assert_eq!(
-            rows[0][8], "'-3件",
+            rows[0][10], "'-3件",
             "figure text from the input starting with '-' should be guarded"
         );
     }

@@ -23,6 +23,7 @@
 
 pub mod chars;
 pub mod checks;
+pub mod compare;
 pub mod decimal;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
@@ -39,8 +40,10 @@ pub mod punct;
 pub mod report;
 pub mod source;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "compare-module")))]
 mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "compare-module"))]
+mod wasm_compare;
 
 pub use report::Report;
 

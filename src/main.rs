@@ -43,6 +43,26 @@ enum Command {
                             Exit status: 0 when every file was read, 1 when some file could not be, 2 on a usage error."
     )]
     Analyze(AnalyzeArgs),
+    /// Compare two reports of one body (OLD last year's, NEW this year's): the figures that
+    /// measure one indicator, how each changed, and whether OLD's targets were met.
+    Compare(CompareArgs),
+}
+
+/// The `compare` command's arguments.
+#[derive(Debug, Args)]
+struct CompareArgs {
+    /// The comparison as JSON; the same as `--format json`.
+    #[arg(long)]
+    json: bool,
+    /// The output format: text, json, or the pairs as csv or markdown.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+    /// The older report (a text file, or - for standard input).
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// The newer report.
+    #[arg(value_name = "NEW")]
+    new: String,
 }
 
 /// The `analyze` command's arguments.
@@ -216,6 +236,116 @@ fn render(name: &str, report: &Report, format: Format, many: bool) -> Outcome {
     })
 }
 
+/// Reads and analyses one file of a comparison.
+fn read_report(path: &str) -> Result<Report, String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(path)
+    }
+    .map_err(|e| format!("{path}: {}", io_message(&e)))?;
+    let text = decode::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    Ok(reportlens::analyze(&text))
+}
+
+/// `reportlens compare OLD NEW`.
+fn compare(args: &CompareArgs) -> ExitCode {
+    let format = match (args.json, args.format) {
+        (true, _) => Format::Json,
+        (false, f) => f.unwrap_or(Format::Text),
+    };
+    let reports = read_report(&args.old).and_then(|o| read_report(&args.new).map(|n| (o, n)));
+    let (old, new) = match reports {
+        Ok(r) => r,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "reportlens: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    let c = reportlens::compare::compare(&old, &new);
+    let out = match format {
+        Format::Json | Format::Jsonl => match serde_json::to_string(&c) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "reportlens: could not write JSON: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        Format::Csv => reportlens::compare::table::pairs_csv(&c, &old, &new),
+        Format::Markdown => reportlens::compare::table::pairs_markdown(&c, &old, &new),
+        Format::Text => compare_text(&c, &old, &new, &args.old, &args.new),
+    };
+    let _ = io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// A comparison as readable text: one line per pair, then the headline figures left alone.
+fn compare_text(
+    c: &reportlens::compare::Comparison,
+    old: &Report,
+    new: &Report,
+    old_name: &str,
+    new_name: &str,
+) -> String {
+    use reportlens::compare::Relation;
+    let mut out = String::new();
+    let _ = writeln!(out, "OLD {old_name}: {} figures", old.figures.len());
+    let _ = writeln!(out, "NEW {new_name}: {} figures", new.figures.len());
+    let _ = writeln!(
+        out,
+        "\n{} pairs (→ OLD's target and NEW's outcome)",
+        c.pairs.len()
+    );
+    for p in &c.pairs {
+        let (Some(o), Some(n)) = (old.figures.get(p.old), new.figures.get(p.new)) else {
+            continue;
+        };
+        let arrow = match p.relation {
+            Relation::Same => "  ",
+            Relation::TargetActual => "→ ",
+        };
+        let met = match p.met {
+            Some(true) => "  met",
+            Some(false) => "  not met",
+            None => "",
+        };
+        let change = p
+            .change
+            .as_ref()
+            .map(|d| {
+                let s = d.to_string();
+                if s.starts_with('-') {
+                    s
+                } else {
+                    format!("+{s}")
+                }
+            })
+            .unwrap_or_default();
+        let pct = p
+            .change_pct
+            .map(|v| format!(" ({v:+}%)"))
+            .unwrap_or_default();
+        let mut line = String::new();
+        pad(&mut line, &p.indicator, 24);
+        let _ = writeln!(
+            out,
+            "{line} {} {arrow}{}  {change}{pct}{met}",
+            o.text, n.text
+        );
+    }
+    for (label, list, r) in [
+        ("only in OLD", &c.only_old, old),
+        ("only in NEW", &c.only_new, new),
+    ] {
+        let _ = writeln!(out, "\n{label}: {}", list.len());
+        for f in list.iter().filter_map(|&i| r.figures.get(i)) {
+            let _ = writeln!(out, "  {} {}", f.subject.as_deref().unwrap_or(""), f.text);
+        }
+    }
+    out
+}
+
 /// Terminal columns a string takes: East Asian wide characters take two.
 fn width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
@@ -361,6 +491,7 @@ fn main() -> ExitCode {
             Ok(format) => (format, args.paths),
             Err(e) => e.exit(),
         },
+        Command::Compare(args) => return compare(&args),
     };
     let inputs = expand(&paths);
     let many = inputs.len() > 1;

@@ -173,6 +173,13 @@ pub struct Figure {
     /// Index in `figures` of the total a 其中/分别 part belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
+    /// Whether the figure states a goal or an outcome; absent when the text does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// The period the figure is stated for, as the text names it (`2023年`, `全年`,
+    /// `“十四五”时期`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The figure's text as it reads after cleaning (`1588.75万元`).
     pub text: String,
     /// Index in `paragraphs` of the paragraph the figure stands in (a figure split by a line
@@ -182,6 +189,16 @@ pub struct Figure {
     pub start: usize,
     /// One past the last code point, in the input.
     pub end: usize,
+}
+
+/// What a figure states: a goal set or an outcome reached (README "Figure time and kind").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A goal or a plan (预期目标, 力争, 确保, 计划; a work-plan section).
+    Target,
+    /// Done or measured (完成, 累计; a review section).
+    Actual,
 }
 
 /// A calendar date mentioned in the text.

@@ -393,7 +393,7 @@ fn csv_starts_with_bom_and_has_one_header() {
         "CSV should start with the UTF-8 BOM"
     );
     let text = stdout(&out);
-    assert!(text.lines().next().is_some_and(|l| l.ends_with("file,section,subject,value,value_max,unit,qualifier,base_value,base_unit,text,start,end")),
+    assert!(text.lines().next().is_some_and(|l| l.ends_with("file,section,subject,value,value_max,unit,qualifier,base_value,base_unit,kind,period,text,start,end")),
         "the first line should be the header with a file column: {text}");
     assert_eq!(
         text.matches("file,section").count(),

@@ -17,6 +17,7 @@ import { renderChecks, renderMeta, renderOutline } from './panels.js';
 import { renderDocs } from './docs.js';
 import { Popover } from './popover.js';
 import { wireTabs } from './tabs.js';
+import { setupCompare } from './compare.js';
 
 const EXAMPLE = 'examples/pingan-2023-fazhi.txt';
 // A text area holding millions of characters freezes the page for seconds on every layout, so a
@@ -82,6 +83,7 @@ const table = new FigureTable(
     filterText: $('filter-text'),
     filterUnit: $('filter-unit'),
     filterSection: $('filter-section'),
+    filterKind: $('filter-kind'),
     moreBox: $('table-more'),
     shown: $('table-shown'),
     more: $('btn-more'),
@@ -90,6 +92,13 @@ const table = new FigureTable(
   },
   { onSelect: (doc, i) => selectFigure(doc, i, 'table') },
 );
+const compare = setupCompare({
+  button: $('btn-compare'),
+  panel: $('compare-panel'),
+  // This year's report is the document in view, as analysed.
+  getText: () => (state.result ? state.result.text : ''),
+  onSelectNew: (i) => state.result && state.result.doc && selectFigure(state.result.doc.id, i, 'compare'),
+});
 
 // ---- the worker -------------------------------------------------------------------------------
 
@@ -685,6 +694,7 @@ function switchLanguage() {
   showLarge();
   table.render();
   textView.relabel();
+  compare.relabel();
   if (state.version) $('version').textContent = t('version')(state.version);
   if (state.result) renderPanels();
   refreshDocs();

@@ -7,7 +7,7 @@
 import { t } from './i18n.js';
 
 const PAGE = 500;
-const COLUMNS = ['index', 'section', 'subject', 'value', 'unit', 'qualifier', 'base'];
+const COLUMNS = ['index', 'section', 'subject', 'value', 'unit', 'qualifier', 'base', 'kind'];
 const NUMERIC = new Set(['index', 'value', 'base']);
 
 export class FigureTable {
@@ -42,6 +42,7 @@ export class FigureTable {
     els.filterText.addEventListener('input', () => this.refilter());
     els.filterUnit.addEventListener('change', () => this.refilter());
     els.filterSection.addEventListener('change', () => this.refilter());
+    if (els.filterKind) els.filterKind.addEventListener('change', () => this.refilter());
     els.more.addEventListener('click', () => {
       this.limit += PAGE;
       this.renderRows();
@@ -152,6 +153,15 @@ export class FigureTable {
     filterSection.setAttribute('aria-label', label);
     filterSection.replaceChildren(...sections);
     filterSection.value = sections.some((o) => o.value === keepSection) ? keepSection : '*';
+    const { filterKind } = this.els;
+    if (filterKind) {
+      const keepKind = filterKind.value;
+      filterKind.replaceChildren(
+        option('*', `${t('filterKind')}: ${t('all')}`),
+        ...['target', 'actual', 'none'].map((k) => option(k, t('kinds')[k])),
+      );
+      filterKind.value = keepKind || '*';
+    }
   }
 
   refilter() {
@@ -164,6 +174,7 @@ export class FigureTable {
     const needle = this.els.filterText.value.trim().toLowerCase();
     const unit = this.els.filterUnit.value;
     const section = this.els.filterSection.value;
+    const kind = this.els.filterKind ? this.els.filterKind.value : '*';
     const docFilter = section.startsWith('d') ? Number(section.slice(1)) : -1;
     const lo = section === '*' || docFilter >= 0 ? -1 : Number(section);
     const hi = lo < 0 ? -1 : this.sectionEnd[lo];
@@ -171,6 +182,7 @@ export class FigureTable {
     for (const row of this.rows) {
       const f = row.f;
       if (unit !== '*' && f.unit !== unit) continue;
+      if (kind !== '*' && (f.kind || 'none') !== kind) continue;
       if (docFilter >= 0 && row.doc !== docFilter) continue;
       if (lo >= 0 && !(f.section >= lo && f.section < hi)) continue;
       if (needle && !haystack(row).includes(needle)) continue;
@@ -229,6 +241,7 @@ export class FigureTable {
       unit: f.unit,
       qualifier: f.qualifier || '',
       base,
+      kind: f.kind ? t('kinds')[f.kind] + (f.period ? ` · ${f.period}` : '') : f.period || '',
     };
     for (const key of this.columns()) {
       const td = document.createElement('td');
@@ -284,7 +297,7 @@ function short(label) {
 }
 
 function haystack({ f, name }) {
-  return [f.text, f.subject, f.section_path, f.unit, f.qualifier, name].filter(Boolean).join('\u0001').toLowerCase();
+  return [f.text, f.subject, f.section_path, f.unit, f.qualifier, f.period, name].filter(Boolean).join('\u0001').toLowerCase();
 }
 
 function sortValue(key) {
@@ -301,6 +314,8 @@ function sortValue(key) {
       return (r) => r.f.unit;
     case 'qualifier':
       return (r) => r.f.qualifier || '';
+    case 'kind':
+      return (r) => `${r.f.kind || ''}${r.f.period || ''}`;
     default:
       return (r) => Number(r.f.base_value !== undefined ? r.f.base_value : r.f.value);
   }

@@ -8,6 +8,7 @@
 pub mod breakdown;
 pub mod dates;
 pub mod exclude;
+pub mod kind;
 pub mod scan;
 pub mod subject;
 pub mod units;
@@ -46,6 +47,8 @@ pub struct Reader<'a> {
     heading: usize,
     /// The heading the current position stands under.
     current: Option<usize>,
+    /// What the text so far says about time (review or plan), for each figure's kind.
+    time: kind::Context,
     found: Findings,
 }
 
@@ -55,6 +58,12 @@ impl<'a> Reader<'a> {
         let paths = (0..outline.headings.len())
             .map(|i| Arc::from(section_path(&outline.headings, i)))
             .collect();
+        let year = elements
+            .meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
         Reader {
             input,
             elements,
@@ -62,6 +71,7 @@ impl<'a> Reader<'a> {
             paths,
             heading: 0,
             current: None,
+            time: kind::Context::new(year),
             found: Findings::default(),
         }
     }
@@ -75,6 +85,7 @@ impl<'a> Reader<'a> {
             paths,
             heading,
             current,
+            time,
             found,
         } = self;
         let (input, elements, outline) = (*input, *elements, *outline);
@@ -117,6 +128,7 @@ impl<'a> Reader<'a> {
         breakdown::share_qualifiers(&par.text, &mut s.figures);
         let mut subjects = subject::assign(&par.text, &s.figures);
         let parents = breakdown::parents(&par.text, &s.figures);
+        let mut times = kind::read(&par.text, &s.figures, time);
         let read = par.pieces().last().map_or(0, |r| r.end);
         reserve_projected(&mut found.figures, s.figures.len(), read, input.len());
         let base = found.figures.len();
@@ -134,6 +146,8 @@ impl<'a> Reader<'a> {
                 section: *current,
                 section_path: (*current).and_then(|h| paths.get(h).cloned()),
                 parent: parents.get(k).copied().flatten().map(|p| base + p),
+                kind: times.get(k).and_then(|t| t.0),
+                period: times.get_mut(k).and_then(|t| t.1.take()),
                 text: par.text[raw.start..raw.end].to_string(),
                 paragraph: pi,
                 start: span.start,
