@@ -81,6 +81,9 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("INDICATOR_SYNONYMS", Pairs, &["indicator_synonyms"]),
     ("CEILINGS", Words, &["ceilings"]),
     ("SPANS", Words, &["spans"]),
+    ("FLOOR_QUALIFIERS", Words, &["floor_qualifiers"]),
+    ("CAP_QUALIFIERS", Words, &["cap_qualifiers"]),
+    ("ABOUT_QUALIFIERS", Words, &["about_qualifiers"]),
     // Document elements.
     ("SALUTATION_OPENINGS", Words, &["salutation_openings"]),
     ("SALUTATION_ENDINGS", Words, &["salutation_endings"]),

@@ -15,7 +15,10 @@ pub mod table;
 use serde::Serialize;
 
 use crate::decimal::Decimal;
-use crate::lexicon::{CEILINGS, INDICATOR_LEADING, INDICATOR_SYNONYMS, INDICATOR_TRAILING, SPANS};
+use crate::lexicon::{
+    ABOUT_QUALIFIERS, CAP_QUALIFIERS, CEILINGS, FLOOR_QUALIFIERS, INDICATOR_LEADING,
+    INDICATOR_SYNONYMS, INDICATOR_TRAILING, SPANS,
+};
 use crate::report::{Figure, Kind, Report};
 
 /// The comparison of two reports.
@@ -334,19 +337,12 @@ pub fn met(target: &Figure, actual: &Figure, indicator: &str) -> bool {
     let ceiling = CEILINGS.iter().any(|w| indicator.contains(w));
     let q = target.qualifier.as_deref().unwrap_or("");
     let eps = 1e-9;
+    let tol = t.abs() / 10.0;
     match q {
-        "以上" | "不低于" | "不少于" | "至少" | "超过" | "突破" | "超" | "逾" => {
-            a + eps >= t
-        }
-        "以内" | "以下" | "不超过" | "不高于" | "最多" => a <= t + eps,
-        "左右" | "约" | "上下" => {
-            let tol = t.abs() / 10.0;
-            if ceiling {
-                a <= t + tol + eps
-            } else {
-                a + eps >= t - tol
-            }
-        }
+        q if FLOOR_QUALIFIERS.contains(&q) => a + eps >= t,
+        q if CAP_QUALIFIERS.contains(&q) => a <= t + eps,
+        q if ABOUT_QUALIFIERS.contains(&q) && ceiling => a <= t + tol + eps,
+        q if ABOUT_QUALIFIERS.contains(&q) => a + eps >= t - tol,
         _ => match (&target.value_max, ceiling) {
             (Some(max), true) => {
                 let scale = if target.base_value.is_some() {
