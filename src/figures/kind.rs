@@ -7,12 +7,9 @@
 //! Within a sentence, a goal word (力争, 确保, 预期目标, 拟 …) or an outcome word (完成,
 //! 累计, 去年 …) before the figure decides instead, the nearest one winning.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::scan::Raw;
-use crate::lexicon::wordset::CharHasher;
 use crate::lexicon::{
     GOAL_WORDS, OUTCOME_WORDS, PERIODS, PLAN_OPENINGS, REVIEW_OPENINGS, WEAK_GOAL_WORDS,
 };
@@ -29,7 +26,8 @@ const F_PERIOD: u8 = 32;
 /// bit tables that let the reader pass over most characters without a look-up: the characters
 /// that start a word, and the pairs of characters that start one (or a one-character word).
 struct Lexicon {
-    by_first: HashMap<char, Vec<(&'static str, u8)>, BuildHasherDefault<CharHasher>>,
+    /// `(first character, word, meaning)`, by first character and, within one, longest first.
+    words: Vec<(char, &'static str, u8)>,
     firsts: Box<[u64]>,
     pairs: Box<[u64]>,
 }
@@ -83,7 +81,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let mut lex = Lexicon {
-            by_first: HashMap::default(),
+            words: Vec::new(),
             firsts: vec![0; 0x10000 / 64].into_boxed_slice(),
             pairs: vec![0; 0x10000 / 64].into_boxed_slice(),
         };
@@ -93,15 +91,14 @@ fn lexicon() -> &'static Lexicon {
             let b = chars.next().map_or(0, u32::from);
             set_bit(&mut lex.firsts, a as usize);
             set_bit(&mut lex.pairs, pair_bit(u32::from(a), b));
-            lex.by_first.entry(a).or_default().push((w, f));
+            lex.words.push((a, w, f));
         }
         // The sentence ends pass the same first test.
         for end in ['。', '！', '？'] {
             set_bit(&mut lex.firsts, end as usize);
         }
-        for list in lex.by_first.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
+        lex.words
+            .sort_by_key(|&(a, w, _)| (a, std::cmp::Reverse(w.len())));
         lex
     })
 }
@@ -212,8 +209,12 @@ fn marks(text: &str, from: usize, to: usize, opening: bool, out: &mut Vec<Mark>)
 /// The longest word of the lexicon at byte `i`, whose first character is `cp`.
 fn word_at(lex: &Lexicon, text: &str, i: usize, cp: u32) -> Option<Mark> {
     let rest = text.get(i..)?;
-    let list = lex.by_first.get(&char::from_u32(cp)?)?;
-    let &(w, flags) = list.iter().find(|(w, _)| rest.starts_with(w))?;
+    let c = char::from_u32(cp)?;
+    let from = lex.words.partition_point(|&(a, _, _)| a < c);
+    let &(_, w, flags) = lex.words[from..]
+        .iter()
+        .take_while(|&&(a, _, _)| a == c)
+        .find(|(_, w, _)| rest.starts_with(w))?;
     Some(Mark {
         at: i,
         end: i + w.len(),
