@@ -16,8 +16,15 @@
 //! What it does not do: it reads text, not PDF or Word files (copy the text out first); it does
 //! not judge whether a figure is true, only whether stated parts add up to a stated total.
 //!
+//! Where to start: [`analyze`] (or [`analyze_with`] and [`Options`]) returns a [`Report`];
+//! its parts are [`Meta`], [`Heading`], [`Figure`], [`DateMention`], [`Check`],
+//! [`ParagraphSpan`] and [`Diagnostic`]; [`figures_csv`], [`figures_markdown`] and
+//! [`figures_jsonl`] write its figures as tables. The modules below are the analyzer's
+//! stages, in the order they run: [`source`] (text → paragraphs), [`meta`] (document
+//! elements), [`outline`], [`figures`], [`checks`]; the words they read are in [`lexicon`].
+//!
 //! Analysing never fails and never panics: odd input yields a report with fewer findings and,
-//! where useful, a [`Diagnostic`](report::Diagnostic).
+//! where useful, a [`Diagnostic`].
 
 #![warn(missing_docs)]
 
@@ -45,7 +52,11 @@ mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "compare-module"))]
 mod wasm_compare;
 
-pub use report::Report;
+pub use export::{csv_header, csv_rows, figures_csv, figures_jsonl, figures_markdown};
+pub use report::{
+    Check, CheckKind, DateMention, Diagnostic, ElementSpan, Figure, Heading, MarkerStyle, Meta,
+    ParagraphSpan, Report,
+};
 
 /// Analysis options. `Options::default()` is what [`analyze`] uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
