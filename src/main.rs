@@ -208,7 +208,10 @@ fn run(input: &Input, format: Format, many: bool) -> Outcome {
         Input::Bad(_, message) => return Err(message.clone()),
     }
     .map_err(|e| io_message(&e))?;
-    let text = decode::decode(&bytes).map_err(|e| e.to_string())?;
+    let text = match reportlens_files::read(&bytes, &input.name()).map_err(|e| e.to_string())? {
+        Some(document) => document.text,
+        None => decode::decode(&bytes).map_err(|e| e.to_string())?,
+    };
     let report = std::panic::catch_unwind(|| reportlens::analyze(&text))
         .map_err(|_| "internal error while analysing this file (please report it)".to_string())?;
     render(&input.name(), &report, format, many)
