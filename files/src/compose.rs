@@ -303,6 +303,65 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     values.get(values.len() / 2).copied()
 }
 
+/// The width of a line's first unbreakable unit, which a word processor moves to the next line
+/// whole, leaving the line before it short by that much: opening brackets with the character
+/// after them, one CJK character or a run of Latin letters and digits with the marks inside a
+/// number (`5.5%`), and the closing punctuation that may not open a line.
+fn first_word(text: &str, size: f64) -> f64 {
+    // Latin letters and digits are often set in a wider font than half the CJK size.
+    let width = |c: char| if is_wide(c) { size } else { size * 0.6 };
+    let mut chars = text.chars().peekable();
+    let mut w = 0.0;
+    while let Some(&c) = chars.peek() {
+        if !matches!(c, '（' | '(' | '“' | '‘' | '《' | '「' | '『' | '【' | '〔') {
+            break;
+        }
+        w += width(c);
+        chars.next();
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | ',' | '-' | '/');
+    match chars.next() {
+        Some(c) if is_word(c) => {
+            w += width(c);
+            while let Some(&c) = chars.peek() {
+                if !is_word(c) {
+                    break;
+                }
+                w += width(c);
+                chars.next();
+            }
+        }
+        Some(c) => w += width(c),
+        None => {}
+    }
+    while let Some(&c) = chars.peek() {
+        if !matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '？'
+                | '！'
+                | '）'
+                | ')'
+                | '》'
+                | '」'
+                | '』'
+                | '”'
+                | '’'
+                | '】'
+                | '〕'
+                | '％'
+        ) {
+            break;
+        }
+        w += width(c);
+        chars.next();
+    }
+    w
+}
+
 /// Positioned pages → paragraphs (see the module docs).
 fn paragraphs(pages: &[Page]) -> Vec<Block> {
     let lines = body_lines(pages);
@@ -315,7 +374,16 @@ fn paragraphs(pages: &[Page]) -> Vec<Block> {
             .filter(|l| (l.size - size).abs() <= 0.15 * size)
     };
     let left = mode(body().map(|l| l.x0), size / 4.0).unwrap_or(0.0);
-    let right = mode(body().map(|l| l.x1), size / 4.0).unwrap_or(f64::MAX);
+    // The right margin, from lines that end in a letter: punctuation may hang past it.
+    let ends_in_letter = |l: &&Line| {
+        l.text
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    let right = mode(body().filter(ends_in_letter).map(|l| l.x1), size / 4.0)
+        .or_else(|| mode(body().map(|l| l.x1), size / 4.0))
+        .unwrap_or(f64::MAX);
     let pitch = median(
         lines
             .windows(2)
@@ -333,7 +401,7 @@ fn paragraphs(pages: &[Page]) -> Vec<Block> {
                 && !line.gapped
                 && (line.size - p.size).abs() <= 0.15 * size
                 && line.x0 <= left + 0.6 * size
-                && p.x1 >= right - 1.2 * size
+                && right - p.x1 < (1.2 * size).max(first_word(&line.text, size) + 0.3 * size)
                 && (line.page != p.page || line.y - p.y <= 1.7 * pitch)
         });
         if joins {
