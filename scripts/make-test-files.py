@@ -30,6 +30,7 @@ import sys
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -153,7 +154,7 @@ def write_ofd(pars, path, title):
     files = {}
     files["OFD.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" DocType="OFD">'
-        f"<ofd:DocBody><ofd:DocInfo><ofd:DocID>{abs(hash(title)) % 10**12:012d}</ofd:DocID>"
+        f"<ofd:DocBody><ofd:DocInfo><ofd:DocID>{zlib.crc32(title.encode()):012d}</ofd:DocID>"
         f"<ofd:Title>{html.escape(title)}</ofd:Title><ofd:Creator>reportlens tests</ofd:Creator></ofd:DocInfo>"
         "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
     )
@@ -192,7 +193,8 @@ def write_ofd(pars, path, title):
         )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, body in files.items():
-            z.writestr(name, body)
+            # A fixed date, so that a file made again is the same file.
+            z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
 
 
 # ---- DOCX: WordprocessingML with automatic numbering, a header and a page-number footer ----
@@ -303,7 +305,11 @@ def write_docx(body_xml, path, header_text):
             f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
         ),
-        "word/header1.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W}">{para_xml(header_text, centred=True)}</w:hdr>',
+        # Word's Header style is set small (小五, 9 pt).
+        "word/header1.xml": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+            f'<w:r><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:t>{html.escape(header_text, quote=False)}</w:t></w:r></w:p></w:hdr>'
+        ),
         "word/footer1.xml": (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
             '<w:r><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -320,7 +326,8 @@ def write_docx(body_xml, path, header_text):
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, body in parts.items():
-            z.writestr(name, body)
+            # A fixed date, so that a file made again is the same file.
+            z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
 
 
 def report_docx(pars, path):

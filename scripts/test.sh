@@ -9,11 +9,11 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
 echo "== cargo clippy"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 
 echo "== cargo test (release build of the CLI for the corpus tests)"
 cargo build --release --bin reportlens
-cargo test --release
+cargo test --release --workspace
 
 echo "== property and hostile-input tests again in a debug build (arithmetic overflow panics there)"
 cargo test --test properties --test properties_figures --test hostile

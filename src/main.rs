@@ -75,8 +75,9 @@ struct AnalyzeArgs {
     /// The output format.
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
-    /// A text file (UTF-8, GBK/GB18030 or UTF-16), a folder (every *.txt in it and its
-    /// subfolders, in sorted order), or - for standard input.
+    /// A text file (UTF-8, GBK/GB18030 or UTF-16), a saved web page (.html/.htm), a PDF, Word
+    /// (.docx) or OFD file, a folder (every such file in it and its subfolders, in sorted
+    /// order), or - for standard input.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
 }
@@ -115,6 +116,9 @@ enum Format {
     /// The figures as a Markdown table.
     #[value(alias = "md")]
     Markdown,
+    /// The text the analysis reads: for a PDF, Word or OFD file, the text read from it (one
+    /// paragraph a line), which the report's offsets count.
+    Source,
 }
 
 /// One input to analyse, in output order.
@@ -136,8 +140,8 @@ impl Input {
     }
 }
 
-/// Expands folders into their `*.txt` files (recursively, sorted by name); files are kept as
-/// given, whatever their extension.
+/// Expands folders into their report files (see [`is_report_file`]), recursively, sorted by
+/// name; files are kept as given, whatever their extension.
 fn expand(paths: &[String]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
@@ -152,7 +156,7 @@ fn expand(paths: &[String]) -> Vec<Input> {
                 if inputs.len() == before {
                     inputs.push(Input::Bad(
                         path.clone(),
-                        "no .txt files in this folder".into(),
+                        "no report files (.txt, .html, .pdf, .docx, .ofd) in this folder".into(),
                     ));
                 }
             }
@@ -176,15 +180,19 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         if is_dir {
             walk(&path, inputs);
-        } else if has_txt_extension(&path) && path.is_file() {
+        } else if is_report_file(&path) && path.is_file() {
             inputs.push(Input::File(path));
         }
     }
 }
 
-fn has_txt_extension(path: &Path) -> bool {
+/// The files a folder is searched for: text, saved web pages, and the documents the file
+/// readers open (legacy .doc and .wps too, so that they are named and refused, not skipped).
+fn is_report_file(path: &Path) -> bool {
+    const EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf", "docx", "ofd", "doc", "wps"];
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 fn io_message(e: &io::Error) -> String {
@@ -212,6 +220,9 @@ fn run(input: &Input, format: Format, many: bool) -> Outcome {
         Some(document) => document.text,
         None => decode::decode(&bytes).map_err(|e| e.to_string())?,
     };
+    if format == Format::Source {
+        return Ok(text);
+    }
     let report = std::panic::catch_unwind(|| reportlens::analyze(&text))
         .map_err(|_| "internal error while analysing this file (please report it)".to_string())?;
     render(&input.name(), &report, format, many)
@@ -236,6 +247,8 @@ fn render(name: &str, report: &Report, format: Format, many: bool) -> Outcome {
         Format::Jsonl => export::figures_jsonl(report, name),
         Format::Markdown if many => format!("## {name}\n\n{}\n", export::figures_markdown(report)),
         Format::Markdown => export::figures_markdown(report),
+        // Written before the analysis, in `run`.
+        Format::Source => String::new(),
     })
 }
 

@@ -254,6 +254,22 @@ fn body_lines(pages: &[Page]) -> Vec<Line> {
             }
         }
     }
+    // A page head or foot set smaller than the text, apart from it at the page's top or bottom
+    // (a word processor's header and footer styles), even on a single page.
+    let sizes: Vec<f64> = per_page.iter().flatten().map(|l| l.size).collect();
+    if let Some(body) = median(sizes) {
+        for lines in &mut per_page {
+            let small = |l: &Line| l.size < 0.9 * body;
+            let apart = |a: &Line, b: &Line| (b.y - a.y).abs() > 2.5 * body;
+            if lines.len() >= 2 && small(&lines[0]) && apart(&lines[0], &lines[1]) {
+                lines.remove(0);
+            }
+            let n = lines.len();
+            if n >= 2 && small(&lines[n - 1]) && apart(&lines[n - 2], &lines[n - 1]) {
+                lines.pop();
+            }
+        }
+    }
     // Running heads and footers: among the first two and last two lines of each page, those
     // that repeat at the same place on half the pages (at least two).
     if per_page.len() >= 2 {

@@ -50,6 +50,9 @@ struct Level {
     legal: bool,
 }
 
+/// A style's numId and level, and the style it is based on.
+type StyleNumbering = (Option<String>, Option<usize>, Option<String>);
+
 #[derive(Debug, Default)]
 struct Numbering {
     /// abstractNumId → levels.
@@ -57,7 +60,7 @@ struct Numbering {
     /// numId → (abstractNumId, start overrides by level).
     nums: HashMap<String, (String, HashMap<usize, i64>)>,
     /// styleId → (numId, level) from the style or the styles it is based on.
-    styles: HashMap<String, (Option<String>, Option<usize>, Option<String>)>,
+    styles: HashMap<String, StyleNumbering>,
     /// Counters by abstractNumId, one a level.
     counters: HashMap<String, [Option<i64>; 9]>,
     /// The nums whose start overrides have been applied.
@@ -431,7 +434,7 @@ fn runs(node: Node<'_, '_>, numbering: &mut Numbering, text: &mut String, extra:
             "t" => text.push_str(c.text().unwrap_or("")),
             "tab" => text.push('\t'),
             "br" | "cr" => {
-                if attr(c, "type").is_none_or(|t| t == "textWrapping") {
+                if attr(c, "type").map_or(true, |t| t == "textWrapping") {
                     text.push('\n');
                 }
             }
