@@ -26,7 +26,7 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{p
     cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pdfjs-dist ]; then
     echo "== npm ci"
     npm ci --no-audit --no-fund
 fi
@@ -59,3 +59,28 @@ bind www/pkg-compare
 echo "== cargo build --profile wasm-release --target $target"
 cargo build --lib --profile wasm-release --target "$target"
 bind www/pkg
+
+# The file readers (PDF layout, Word .docx, OFD): a module of their own, which the page loads only
+# when a document is opened, so the core's size and the first visit do not grow.
+echo "== cargo build -p reportlens-files --profile wasm-release --target $target"
+cargo build -p reportlens-files --lib --profile wasm-release --target "$target"
+files_out=www/pkg-files
+rm -rf "$files_out"
+wasm-bindgen --target web --no-typescript --out-dir "$files_out" \
+    "target/$target/wasm-release/reportlens_files.wasm"
+files_wasm="$files_out/reportlens_files_bg.wasm"
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$files_wasm" -o "$files_wasm.opt"
+mv "$files_wasm.opt" "$files_wasm"
+echo "files wasm: $(stat -c %s "$files_wasm") bytes, $(gzip -9 -c "$files_wasm" | wc -c) bytes gzipped ($files_wasm)"
+
+# pdf.js (npm pdfjs-dist), self-hosted: its module, its worker, and the CMaps and standard font
+# data it fetches for fonts that a PDF does not embed. Loaded only when a PDF is opened.
+pdfjs=www/vendor/pdfjs
+rm -rf "$pdfjs"
+mkdir -p "$pdfjs"
+cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs "$pdfjs/"
+cp -r node_modules/pdfjs-dist/cmaps node_modules/pdfjs-dist/standard_fonts "$pdfjs/"
+cp node_modules/pdfjs-dist/LICENSE "$pdfjs/LICENSE"
+echo "pdf.js $(node -p "require('./node_modules/pdfjs-dist/package.json').version") copied to $pdfjs"

@@ -287,7 +287,7 @@ fn folder_is_walked_recursively_in_sorted_order() {
         "a folder without .txt files is an error"
     );
     assert!(
-        stderr(&out).contains("no .txt files"),
+        stderr(&out).contains("no report files"),
         "and says so: {}",
         stderr(&out)
     );

@@ -10,6 +10,7 @@
 
 import { applyStatic, language, setLanguage, t } from './i18n.js';
 import { decodeBytes } from './decode.js';
+import { isDocument, readDocument } from './files.js';
 import { openStore } from './storage.js';
 import { TextView } from './textview.js';
 import { FigureTable } from './table.js';
@@ -525,11 +526,24 @@ function save() {
   showStorage();
 }
 
-const FILE_ERRORS = { pdf: 'filePdf', office: 'fileOffice', binary: 'fileBinary', encoding: 'fileEncoding' };
+const FILE_ERRORS = {
+  pdf: 'filePdf',
+  office: 'fileOffice',
+  binary: 'fileBinary',
+  encoding: 'fileEncoding',
+  // From the document readers (files.js).
+  legacy: 'fileLegacy',
+  notext: 'fileNoText',
+  encrypted: 'fileEncrypted',
+  corrupt: 'fileDamaged',
+  unknown: 'fileOffice',
+  load: 'fileError',
+};
 
 /**
  * Reads one file into text: `{ text, encoding }`, or `{ error }` with `error` a message key's
- * short name (`pdf`, `office`, `binary`, `encoding`, `read`). Every way of opening files (the
+ * short name (`pdf`, `office`, `binary`, `encoding`, `read`, or a document reader's: see
+ * files.js). Every way of opening files (the
  * picker, a drop, a folder, many at once) comes through here.
  */
 async function readFile(file) {
@@ -538,6 +552,11 @@ async function readFile(file) {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return { error: 'read' };
+  }
+  if (isDocument(bytes)) {
+    // A PDF, Word or OFD file: the readers load now, for this file.
+    const doc = await readDocument(bytes, file.name);
+    return doc.error ? doc : { text: doc.text, encoding: doc.format };
   }
   return decodeBytes(bytes);
 }

@@ -95,7 +95,7 @@ test('files open in UTF-8, GBK and GB18030; binary files are refused with a mess
   assert.equal(await page.inputValue('#input'), '受理案件 15件。', 'a refused file should leave the text alone');
 
   await dropFile(page, 'report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'));
-  await page.waitForFunction(() => document.getElementById('notice').textContent.includes('PDF'));
+  await page.waitForFunction(() => document.getElementById('notice').textContent.includes('已损坏'));
 
   for (let i = 0; i < 5; i++) await dropFile(page, `noise${i}.bin`, randomBytes(64 + i * 1000));
   await paste(page, '二、下一步打算\n新建公园 3个。');
