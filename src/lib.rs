@@ -13,8 +13,8 @@
 //! assert_eq!(report.outline[0].title, "工作开展情况");
 //! ```
 //!
-//! What it does not do: it reads text, not PDF or Word files (copy the text out first); it does
-//! not judge whether a figure is true, only whether stated parts add up to a stated total.
+//! What it does not do: it reads text (PDF, Word and OFD files are read into text by the
+//! `reportlens-files` crate in `files/`); it does not judge whether a figure is true, only whether stated parts add up to a stated total.
 //!
 //! Where to start: [`analyze`] (or [`analyze_with`] and [`Options`]) returns a [`Report`];
 //! its parts are [`Meta`], [`Heading`], [`Figure`], [`DateMention`], [`Check`],

@@ -21,6 +21,8 @@ import { wireTabs } from './tabs.js';
 import { setupCompare } from './compare.js';
 
 const EXAMPLE = 'examples/pingan-2023-fazhi.txt';
+// The files a folder is read for, as the CLI reads a folder.
+const REPORT_FILE = /\.(txt|html?|pdf|docx|ofd|doc|wps)$/i;
 // A text area holding millions of characters freezes the page for seconds on every layout, so a
 // text longer than this is analysed in full but only its beginning is shown in the text area.
 const LARGE = 200_000;
@@ -537,7 +539,7 @@ const FILE_ERRORS = {
   encrypted: 'fileEncrypted',
   corrupt: 'fileDamaged',
   unknown: 'fileOffice',
-  load: 'fileError',
+  load: 'fileReaders',
 };
 
 /**
@@ -732,7 +734,7 @@ function wire() {
       const files = [...event.target.files];
       event.target.value = '';
       // A folder holds other files too: read its text files, as the CLI's folder mode does.
-      openFiles(id === 'folder-input' ? files.filter((f) => /\.txt$/i.test(f.name)) : files);
+      openFiles(id === 'folder-input' ? files.filter((f) => REPORT_FILE.test(f.name)) : files);
     });
   }
   // Browsers without folder picking hide the button.
@@ -771,7 +773,7 @@ async function droppedFiles(data) {
   const walk = async (entry, path) => {
     if (entry.isFile) {
       const file = await new Promise((ok, fail) => entry.file(ok, fail));
-      if (path === '' || /\.txt$/i.test(file.name)) {
+      if (path === '' || REPORT_FILE.test(file.name)) {
         files.push(path ? new File([file], file.name, { type: file.type }) : file);
         if (path) Object.defineProperty(files[files.length - 1], 'webkitRelativePath', { value: path + file.name });
       }

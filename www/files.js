@@ -7,6 +7,9 @@
 // the page and the CLI rebuild lines, paragraphs and page furniture by the same rules.
 
 const PDFJS = './vendor/pdfjs/';
+// Held in a variable, so that a bundler leaves these imports to run time (the single-file
+// build does not include the readers: there a document gets the `load` error).
+const READERS = './pkg-files/reportlens_files.js';
 
 /** Whether `bytes` are a document this module reads (or refuses with a reason): PDF, ZIP, OLE. */
 export function isDocument(bytes) {
@@ -44,7 +47,7 @@ let readersPromise = null;
 /** The file readers' Wasm module, loaded once. */
 function loadReaders() {
   if (!readersPromise) {
-    readersPromise = import('./pkg-files/reportlens_files.js').then(async (mod) => {
+    readersPromise = import(READERS).then(async (mod) => {
       await mod.default();
       return mod;
     });
