@@ -14,7 +14,8 @@
 //! ```
 //!
 //! What it does not do: it reads text (PDF, Word and OFD files are read into text by the
-//! `reportlens-files` crate in `files/`); it does not judge whether a figure is true, only whether stated parts add up to a stated total.
+//! `reportlens-files` crate in `files/`); it does not judge whether a figure is true, only
+//! whether stated parts add up to a stated total.
 //!
 //! Where to start: [`analyze`] (or [`analyze_with`] and [`Options`]) returns a [`Report`];
 //! its parts are [`Meta`], [`Heading`], [`Figure`], [`DateMention`], [`Check`],

@@ -10,12 +10,22 @@ fn error(e: crate::FileError) -> JsError {
     JsError::new(&format!("{}: {e}", e.code()))
 }
 
-/// The text of a .docx or OFD file (or the refusal of a legacy .doc/.wps).
+/// What the page gets for a document: its text and `"Word"` or `"OFD"`.
+#[derive(serde::Serialize)]
+struct Document {
+    text: String,
+    format: &'static str,
+}
+
+/// The text of a .docx or OFD file as `{text, format}` (or the refusal of a legacy .doc/.wps).
 #[wasm_bindgen]
-pub fn read_document(bytes: &[u8], name: &str) -> Result<String, JsError> {
-    crate::read_document(bytes, name)
-        .map(|e| e.text)
-        .map_err(error)
+pub fn read_document(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    let doc = crate::read_document(bytes, name).map_err(error)?;
+    serde_wasm_bindgen::to_value(&Document {
+        text: doc.text,
+        format: doc.format,
+    })
+    .map_err(|e| JsError::new(&format!("corrupt: {e}")))
 }
 
 /// The text of a PDF's pages, given as `[{width, height, items: [{text, x, y, width, size}]}]`
