@@ -207,3 +207,29 @@ fn cases_hold_for_the_cli() {
         }
     }
 }
+
+#[test]
+fn damaged_documents_are_errors_not_panics() {
+    for name in [
+        "numbering.docx",
+        "shanghai-2024-zhuanfa-tongzhi.ofd",
+        "shanghai-2024-zhuanfa-tongzhi.docx",
+    ] {
+        let bytes = std::fs::read(data().join(name)).expect("a test file");
+        for cut in (0..bytes.len()).step_by(bytes.len() / 40 + 1) {
+            let _ = reportlens_files::read(&bytes[..cut], name);
+        }
+        for at in (30..bytes.len()).step_by(bytes.len() / 60 + 1) {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x5A;
+            let _ = reportlens_files::read(&flipped, name);
+        }
+    }
+    let pdf = std::fs::read(data().join("shanghai-2024-zhuanfa-tongzhi.pdf")).expect("a test file");
+    for cut in [10, pdf.len() / 3, pdf.len() / 2, pdf.len() - 10] {
+        assert!(
+            reportlens_files::read(&pdf[..cut], "cut.pdf").is_err() || cut > pdf.len() / 2,
+            "a PDF cut to {cut} bytes is an error, not a panic"
+        );
+    }
+}

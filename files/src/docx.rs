@@ -15,6 +15,10 @@ use crate::compose::Block;
 use crate::zip::Archive;
 use crate::FileError;
 
+/// How deep the body's elements are followed: real documents nest a few dozen levels; a file
+/// nested deeper (made to exhaust the stack) is read to this depth.
+const MAX_DEPTH: usize = 256;
+
 fn parse(text: &str) -> Result<Document<'_>, FileError> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
@@ -346,17 +350,20 @@ pub fn read(zip: &Archive<'_>) -> Result<Vec<Block>, FileError> {
     let mut numbering = Numbering::read(numbering.as_deref(), styles.as_deref());
     let doc = parse(&body)?;
     let mut blocks = Vec::new();
-    walk(doc.root_element(), &mut numbering, &mut blocks);
+    walk(doc.root_element(), &mut numbering, &mut blocks, 0);
     Ok(blocks)
 }
 
 /// Reads the blocks under `node` in order.
-fn walk(node: Node<'_, '_>, numbering: &mut Numbering, out: &mut Vec<Block>) {
+fn walk(node: Node<'_, '_>, numbering: &mut Numbering, out: &mut Vec<Block>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     for c in node.children().filter(|c| c.is_element()) {
         match c.tag_name().name() {
             "p" => {
                 let mut extra = Vec::new();
-                let text = paragraph(c, numbering, &mut extra);
+                let text = paragraph(c, numbering, &mut extra, depth);
                 out.push(Block::Paragraph(text));
                 out.extend(extra);
             }
@@ -381,7 +388,7 @@ fn walk(node: Node<'_, '_>, numbering: &mut Numbering, out: &mut Vec<Block>) {
                                 .filter(|n| n.is_element() && n.tag_name().name() == "p")
                             {
                                 let mut extra = Vec::new();
-                                let t = paragraph(p, numbering, &mut extra);
+                                let t = paragraph(p, numbering, &mut extra, depth);
                                 if !t.trim().is_empty() {
                                     parts.push(t.trim().to_string());
                                 }
@@ -394,15 +401,20 @@ fn walk(node: Node<'_, '_>, numbering: &mut Numbering, out: &mut Vec<Block>) {
             }
             // Deleted paragraphs, section properties and alternatives already read once.
             "del" | "sectPr" | "Fallback" | "moveFrom" => {}
-            _ => walk(c, numbering, out),
+            _ => walk(c, numbering, out, depth + 1),
         }
     }
 }
 
 /// A paragraph's text with its list number; text boxes inside it go to `extra`.
-fn paragraph(p: Node<'_, '_>, numbering: &mut Numbering, extra: &mut Vec<Block>) -> String {
+fn paragraph(
+    p: Node<'_, '_>,
+    numbering: &mut Numbering,
+    extra: &mut Vec<Block>,
+    depth: usize,
+) -> String {
     let mut text = String::new();
-    runs(p, numbering, &mut text, extra);
+    runs(p, numbering, &mut text, extra, depth);
     let ppr = child(p, "pPr");
     let num = ppr.and_then(|pr| child(pr, "numPr"));
     let (mut num_id, mut lvl) = (
@@ -428,7 +440,16 @@ fn paragraph(p: Node<'_, '_>, numbering: &mut Numbering, extra: &mut Vec<Block>)
     }
 }
 
-fn runs(node: Node<'_, '_>, numbering: &mut Numbering, text: &mut String, extra: &mut Vec<Block>) {
+fn runs(
+    node: Node<'_, '_>,
+    numbering: &mut Numbering,
+    text: &mut String,
+    extra: &mut Vec<Block>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     for c in node.children().filter(|c| c.is_element()) {
         match c.tag_name().name() {
             "t" => text.push_str(c.text().unwrap_or("")),
@@ -448,11 +469,11 @@ fn runs(node: Node<'_, '_>, numbering: &mut Numbering, text: &mut String, extra:
                     text.push(ch);
                 }
             }
-            "txbxContent" => walk(c, numbering, extra),
+            "txbxContent" => walk(c, numbering, extra, depth + 1),
             "r" if hidden(c) => {}
             // Properties, deleted text, field codes, the fallback of an alternative, notes.
             "pPr" | "rPr" | "del" | "delText" | "instrText" | "Fallback" | "moveFrom" => {}
-            _ => runs(c, numbering, text, extra),
+            _ => runs(c, numbering, text, extra, depth + 1),
         }
     }
 }
