@@ -261,7 +261,10 @@ fn read_report(path: &str) -> Result<Report, String> {
         std::fs::read(path)
     }
     .map_err(|e| format!("{path}: {}", io_message(&e)))?;
-    let text = decode::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    let text = match reportlens_files::read(&bytes, path).map_err(|e| format!("{path}: {e}"))? {
+        Some(document) => document.text,
+        None => decode::decode(&bytes).map_err(|e| format!("{path}: {e}"))?,
+    };
     Ok(reportlens::analyze(&text))
 }
 
@@ -290,7 +293,7 @@ fn compare(args: &CompareArgs) -> ExitCode {
         },
         Format::Csv => reportlens::compare::table::pairs_csv(&c, &old, &new),
         Format::Markdown => reportlens::compare::table::pairs_markdown(&c, &old, &new),
-        Format::Text => compare_text(&c, &old, &new, &args.old, &args.new),
+        Format::Text | Format::Source => compare_text(&c, &old, &new, &args.old, &args.new),
     };
     let _ = io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS
