@@ -46,6 +46,7 @@ pub mod offsets;
 pub mod outline;
 pub mod punct;
 pub mod report;
+pub mod sort;
 pub mod source;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "compare-module")))]

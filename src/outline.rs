@@ -335,7 +335,7 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
                     })
                 }));
             }
-            out[first..].sort_by_key(|c| c.at);
+            crate::sort::sort_by_key(&mut out[first..], |c| c.at);
         }
     }
     out

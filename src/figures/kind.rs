@@ -97,8 +97,7 @@ fn lexicon() -> &'static Lexicon {
         for end in ['。', '！', '？'] {
             set_bit(&mut lex.firsts, end as usize);
         }
-        lex.words
-            .sort_by_key(|&(a, w, _)| (a, std::cmp::Reverse(w.len())));
+        crate::sort::sort_by_key(&mut lex.words, |&(a, w, _)| (a, std::cmp::Reverse(w.len())));
         lex
     })
 }

@@ -97,7 +97,7 @@ impl<'a> Reader<'a> {
             .iter()
             .map(|p| p.marker.clone())
             .collect();
-        skip.sort_by_key(|r| r.start);
+        crate::sort::sort_by_key(&mut skip, |r| r.start);
         let advance = |at: usize, heading: &mut usize, current: &mut Option<usize>| {
             while let Some(p) = outline.places.get(*heading) {
                 if p.paragraph < pi || (p.paragraph == pi && p.marker.start <= at) {

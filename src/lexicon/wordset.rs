@@ -81,7 +81,7 @@ impl WordSet {
             }
         }
         for list in by_first.values_mut().chain(by_last.values_mut()) {
-            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            crate::sort::sort_by_key(list, |w| std::cmp::Reverse(w.len()));
         }
         let mut firsts = Chars::default();
         let mut lasts = Chars::default();

@@ -181,7 +181,7 @@ impl<'d, 'a> Found<'d, 'a> {
     /// Paragraphs all of whose lines are used.
     fn element_paragraphs(&self) -> Vec<usize> {
         let mut pars: Vec<usize> = self.used.iter().map(|(p, _)| *p).collect();
-        pars.sort_unstable();
+        crate::sort::sort_by_key(&mut pars, |&p| p);
         pars.dedup();
         pars.retain(|&p| {
             let all = lines::split(self.doc, p);
