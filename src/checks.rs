@@ -1,140 +1,306 @@
-//! Checks: breakdowns whose parts should add up to their total, and numbering that skips or
-//! repeats.
+//! Checks: breakdowns whose parts should add up to their total, and numbering that skips,
+//! repeats or starts again.
 //!
-//! A breakdown is a total with two or more parts pointing to it (`parent`, from 其中/分别):
-//! `780件 = 601件 + 179件` holds; when it does not, the check says by how much (total minus
-//! the sum of the parts). Numbering: sibling headings of one marker style under one parent
-//! should count 1, 2, 3 … (`（三）` right after `（一）` skips; two `（二）` repeat).
+//! A check accuses a report of an error, so it is made only where the text leaves no doubt.
+//! A breakdown (read by [`crate::figures::breakdown`]) holds when its parts add up to the total,
+//! exactly or as the figures are rounded (`1.5亿元 ≈ 0.83亿元 + 0.68亿元`). It fails only when
+//! every figure is exact (no 余, 约, 超 …), the parts do not end in 等, and they miss the total
+//! by at most a tenth of it: a 其中 often names only the chief parts (`共收到86288件 … 前三位
+//! 分别为36527件、20940件和11452件`) or parts that overlap (女性, 党员), and those fall well
+//! short of or beyond the total; a slip (`780件 ≠ 601件 + 170件`) misses it narrowly.
+//!
+//! Numbering follows the conventions of the documents: articles (第X条) run through the whole
+//! document; a list may run on across its parent headings where the document does so
+//! throughout (`1.`–`9.` across `（一）` and `（二）`); a gap is reported only in an otherwise
+//! regular run, and a restart only where one parent holds two runs of headings.
+//!
+//! Each check has a Chinese `message` and an English `message_en`.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use crate::decimal::Decimal;
+use crate::figures::StatedBreakdown;
 use crate::report::{Check, CheckKind, Figure, Heading, MarkerStyle};
 
-/// Runs every check over the figures and headings.
-pub fn run(figures: &[Figure], headings: &[Heading]) -> Vec<Check> {
-    let mut checks = breakdowns(figures);
+/// Runs every check over the figures, their breakdowns and the headings.
+pub fn run(figures: &[Figure], stated: &[StatedBreakdown], headings: &[Heading]) -> Vec<Check> {
+    let mut checks = breakdowns(figures, stated);
     checks.extend(numbering(headings));
     checks
 }
 
-/// The amount a figure adds to a sum: its plain-unit value when it has one.
-fn amount(f: &Figure) -> (&Decimal, &str) {
+/// The amount a figure adds to a sum, its unit, and the power of ten of its scale word
+/// (`1.5亿元` → 150000000, `元`, 8).
+fn amount(f: &Figure) -> Option<(&Decimal, &str, u32)> {
+    if f.value_max.is_some() || f.value.is_written() {
+        return None;
+    }
     match (&f.base_value, &f.base_unit) {
-        (Some(v), Some(u)) => (v, u.as_str()),
-        _ => (&f.value, f.unit.as_str()),
+        (Some(v), Some(u)) => {
+            let scale = (0..=16u32).find(|&e| f.value.checked_shift(e).as_ref() == Some(v))?;
+            Some((v, u.as_str(), scale))
+        }
+        _ => Some((&f.value, f.unit.as_str(), 0)),
     }
 }
 
-/// One check per total with at least two parts of its own unit.
-pub fn breakdowns(figures: &[Figure]) -> Vec<Check> {
-    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, f) in figures.iter().enumerate() {
-        if let Some(p) = f.parent.filter(|&p| p < figures.len()) {
-            parts.entry(p).or_default().push(i);
-        }
+/// Half a unit of the last digit a figure is written to, in its plain unit, when the figure
+/// may be rounded: a decimal, or a number before a scale word (`12万人`). A plain count
+/// (`601件`) is exact.
+fn rounding(f: &Figure, scale: u32) -> Decimal {
+    let decimals = f.value.decimals();
+    if decimals == 0 && scale == 0 {
+        return Decimal::from_int(0);
     }
-    let mut out = Vec::new();
-    for (total, list) in parts {
-        if list.len() < 2 {
-            continue;
-        }
-        let t = &figures[total];
-        let (t_amount, t_unit) = amount(t);
-        // A range or a number kept as written cannot be summed.
-        let summable = std::iter::once(t)
-            .chain(list.iter().map(|&i| &figures[i]))
-            .all(|f| f.value_max.is_none() && !f.value.is_written() && amount(f).1 == t_unit);
-        if !summable {
-            continue;
-        }
-        let sum = list.iter().try_fold(Decimal::from_int(0), |s, &i| {
-            s.checked_add(amount(&figures[i]).0)
-        });
-        let Some(sum) = sum else { continue };
-        let Some(difference) = t_amount.checked_sub(&sum) else {
-            continue;
-        };
-        let ok = difference.is_zero();
-        let written = |f: &Figure| format!("{}{}", f.value, f.unit);
-        let parts_text = list
-            .iter()
-            .map(|&i| written(&figures[i]))
-            .collect::<Vec<_>>()
-            .join(" + ");
-        let message = if ok {
-            format!("{} = {}", written(t), parts_text)
-        } else {
-            format!(
-                "{} ≠ {} (difference {}{})",
-                written(t),
-                parts_text,
-                difference,
-                t_unit
-            )
-        };
-        out.push(Check {
-            kind: CheckKind::Breakdown,
-            ok,
-            message,
-            total: Some(total),
-            parts: list,
-            difference: (!ok).then_some(difference),
-            headings: Vec::new(),
-        });
-    }
-    out
+    // 0.5 × 10^(scale − decimals)
+    Decimal::new(5, decimals + 1)
+        .checked_shift(scale)
+        .unwrap_or_default()
 }
 
-/// One check per sibling heading whose number is not one more than the sibling before it.
+/// Units of rates and ratios, which are never summed.
+const RATE_UNITS: &[&str] = &["%", "‰", "成", "倍", "个百分点", "百分点"];
+
+/// One check per total with two parts or more of its own kind, where the text leaves no doubt.
+pub fn breakdowns(figures: &[Figure], stated: &[StatedBreakdown]) -> Vec<Check> {
+    stated
+        .iter()
+        .filter_map(|b| breakdown(figures, b))
+        .collect()
+}
+
+fn breakdown(figures: &[Figure], b: &StatedBreakdown) -> Option<Check> {
+    if b.parts.len() < 2 {
+        return None;
+    }
+    let t = figures.get(b.total)?;
+    if RATE_UNITS.contains(&t.unit.as_str()) {
+        return None;
+    }
+    let (whole, unit, scale) = amount(t)?;
+    let mut sum = Decimal::from_int(0);
+    let mut slack = rounding(t, scale);
+    let mut approximate = t.qualifier.is_some();
+    for &i in &b.parts {
+        let f = figures.get(i)?;
+        let (v, u, s) = amount(f)?;
+        if u != unit {
+            return None;
+        }
+        sum = sum.checked_add(v)?;
+        slack = slack.checked_add(&rounding(f, s))?;
+        approximate |= f.qualifier.is_some();
+    }
+    let difference = whole.checked_sub(&sum)?;
+    let off = abs(&difference);
+    let exact = difference.is_zero();
+    let ok = exact || off <= slack;
+    if !ok {
+        // A figure that is itself approximate, parts that end in 等, or parts that miss the
+        // total by more than a tenth of it: no certain error.
+        let tenth = abs(whole).checked_unshift(1)?;
+        if approximate || b.open_ended || off > tenth {
+            return None;
+        }
+    }
+    let in_unit = difference.checked_unshift(scale)?;
+    let written = |f: &Figure| format!("{}{}", f.value, f.unit);
+    let parts = b
+        .parts
+        .iter()
+        .filter_map(|&i| figures.get(i).map(written))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let total = written(t);
+    let gap = format!("{}{}", abs(&in_unit), t.unit);
+    let short = !in_unit.is_negative();
+    let (message, message_en) = if exact {
+        (
+            format!("✓ 分项合计：{total} = {parts}"),
+            format!("✓ Parts add up: {total} = {parts}"),
+        )
+    } else if ok {
+        (
+            format!("✓ 分项合计：{total} ≈ {parts}（四舍五入后相符）"),
+            format!("✓ Parts add up as rounded: {total} ≈ {parts}"),
+        )
+    } else if short {
+        (
+            format!("✗ 分项合计：{total} ≠ {parts}（差 {gap}）"),
+            format!("✗ Parts do not add up: {total} ≠ {parts} ({gap} short)"),
+        )
+    } else {
+        (
+            format!("✗ 分项合计：{total} ≠ {parts}（多 {gap}）"),
+            format!("✗ Parts do not add up: {total} ≠ {parts} ({gap} over)"),
+        )
+    };
+    Some(Check {
+        kind: CheckKind::Breakdown,
+        ok,
+        message,
+        total: Some(b.total),
+        parts: b.parts.clone(),
+        difference: (!exact).then_some(difference),
+        headings: Vec::new(),
+        message_en,
+        rounded: ok && !exact,
+        difference_in_unit: (!exact).then_some(in_unit),
+        sentence: Some(b.sentence.clone()),
+    })
+}
+
+fn abs(d: &Decimal) -> Decimal {
+    if d.is_negative() {
+        Decimal::from_int(0)
+            .checked_sub(d)
+            .unwrap_or_else(|| d.clone())
+    } else {
+        d.clone()
+    }
+}
+
+/// Whether headings of a style run through the whole document whatever their parents
+/// (articles: 第X条 are numbered through 章 and 节).
+fn through_document(style: MarkerStyle) -> bool {
+    matches!(style, MarkerStyle::Article)
+}
+
+/// Whether a style numbers the items of one paragraph (`一是…二是…`), which start again in
+/// every paragraph.
+fn in_paragraph(style: MarkerStyle) -> bool {
+    matches!(style, MarkerStyle::Shi | MarkerStyle::Ordinal)
+}
+
+/// Numbering checks: a gap in an otherwise regular run, a number repeated in one, and a list
+/// that starts again under the same parent.
 pub fn numbering(headings: &[Heading]) -> Vec<Check> {
-    let mut last: BTreeMap<(Option<usize>, MarkerStyleKey), usize> = BTreeMap::new();
-    let mut out = Vec::new();
+    // Runs of sibling headings: one style under one parent (or the whole document).
+    let mut runs: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
     for (i, h) in headings.iter().enumerate() {
-        let key = (h.parent, MarkerStyleKey(h.style));
-        let expected = match last.get(&key) {
-            Some(&p) => headings[p].number.saturating_add(1),
-            None => 1,
+        let parent = if through_document(h.style) {
+            None
+        } else {
+            h.parent
         };
-        if h.number != expected {
-            let prev = last.get(&key).copied();
-            let message = match prev {
-                Some(p) if h.number == headings[p].number => {
-                    format!("{} repeats the number of the heading before it", h.marker)
-                }
-                Some(p) => format!(
-                    "{} follows {}: expected number {expected}",
-                    h.marker, headings[p].marker
-                ),
-                None => format!("{} opens its list: expected number 1", h.marker),
-            };
-            out.push(Check {
-                kind: CheckKind::Numbering,
-                ok: false,
-                message,
-                total: None,
-                parts: Vec::new(),
-                difference: None,
-                headings: prev.into_iter().chain(std::iter::once(i)).collect(),
-            });
-        }
-        last.insert(key, i);
+        runs.entry((parent, h.style as u8)).or_default().push(i);
     }
+    // A style whose lists, under one parent after another, each take up the number where the
+    // last left off (`1.`–`4.` under （一）, `5.`–`9.` under （二）) runs on across parents: its
+    // runs are joined.
+    let mut by_style: BTreeMap<(u8, usize), Vec<Vec<usize>>> = BTreeMap::new();
+    for ((_, style), run) in runs {
+        let depth = run.first().map_or(0, |&i| headings[i].depth);
+        by_style.entry((style, depth)).or_default().push(run);
+    }
+    let mut out = Vec::new();
+    for (_, mut lists) in by_style {
+        lists.sort_by_key(|run| run.first().copied());
+        let continues = lists.len() > 1
+            && lists.windows(2).all(|w| {
+                let last = w[0].last().map(|&i| headings[i].number);
+                let first = w[1].first().map(|&i| headings[i].number);
+                matches!((last, first), (Some(l), Some(f)) if f == l.saturating_add(1))
+                    && w[0].last() < w[1].first()
+            });
+        if continues {
+            let joined: Vec<usize> = lists.concat();
+            check_run(headings, &joined, &mut out);
+        } else {
+            for run in &lists {
+                check_run(headings, run, &mut out);
+            }
+        }
+    }
+    out.sort_by_key(|c| c.headings.last().copied());
     out
 }
 
-/// Orders marker styles so they can key a map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct MarkerStyleKey(MarkerStyle);
-
-impl PartialOrd for MarkerStyleKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
+/// Checks one run of sibling headings (indices in document order).
+fn check_run(headings: &[Heading], run: &[usize], out: &mut Vec<Check>) {
+    let Some(&first) = run.first() else { return };
+    let style = headings[first].style;
+    // Split where the list starts again at 1: each piece is one list.
+    let mut pieces: Vec<&[usize]> = Vec::new();
+    let mut from = 0;
+    for k in 1..run.len() {
+        let (prev, this) = (&headings[run[k - 1]], &headings[run[k]]);
+        if this.number == 1 && prev.number >= 1 {
+            pieces.push(&run[from..k]);
+            from = k;
+        }
+    }
+    pieces.push(&run[from..]);
+    // Two lists of headings under one parent: the second starts again.
+    if !in_paragraph(style) {
+        for w in pieces.windows(2) {
+            let (Some(&a), Some(&b)) = (w[0].last(), w[1].first()) else {
+                continue;
+            };
+            let (pa, pb) = (&headings[a], &headings[b]);
+            // A run of one `1.` and another `1.` is a repeat, reported below, not a restart.
+            if pa.number == 1 && w[0].len() == 1 {
+                continue;
+            }
+            out.push(numbering_check(
+                vec![a, b],
+                format!(
+                    "✗ 序号重新开始：{} 之后又从 {} 编起（同一上级下有两组序号）",
+                    pa.marker, pb.marker
+                ),
+                format!(
+                    "✗ Numbering starts again: {} after {} under the same heading",
+                    pb.marker, pa.marker
+                ),
+            ));
+        }
+    }
+    for piece in pieces {
+        if piece.len() < 3 {
+            continue;
+        }
+        let steps: Vec<i64> = piece
+            .windows(2)
+            .map(|w| i64::from(headings[w[1]].number) - i64::from(headings[w[0]].number))
+            .collect();
+        let odd: Vec<usize> = (0..steps.len()).filter(|&k| steps[k] != 1).collect();
+        // Only one step out of line in an otherwise regular run is a slip worth reporting.
+        let [k] = odd[..] else { continue };
+        let (a, b) = (piece[k], piece[k + 1]);
+        let (pa, pb) = (&headings[a], &headings[b]);
+        let step = steps[k];
+        let (zh, en) = match step {
+            0 => (
+                format!("✗ 序号重复：{} 连续出现两次", pb.marker),
+                format!("✗ Numbering repeats: {} twice in a row", pb.marker),
+            ),
+            2..=5 => {
+                let missing = step - 1;
+                let mut zh = format!("✗ 序号跳号：{} 之后是 {}", pa.marker, pb.marker);
+                let mut en = format!("✗ Numbering skips: {} follows {}", pb.marker, pa.marker);
+                let _ = write!(zh, "（缺 {missing} 个）");
+                let _ = write!(en, " ({missing} missing)");
+                (zh, en)
+            }
+            _ => continue,
+        };
+        out.push(numbering_check(vec![a, b], zh, en));
     }
 }
 
-impl Ord for MarkerStyleKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.0 as u8).cmp(&(other.0 as u8))
+fn numbering_check(headings: Vec<usize>, message: String, message_en: String) -> Check {
+    Check {
+        kind: CheckKind::Numbering,
+        ok: false,
+        message,
+        total: None,
+        parts: Vec::new(),
+        difference: None,
+        headings,
+        message_en,
+        rounded: false,
+        difference_in_unit: None,
+        sentence: None,
     }
 }

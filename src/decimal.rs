@@ -151,6 +151,16 @@ impl Decimal {
         Some(Decimal::new(m, scale.checked_add(exp)?).normalized())
     }
 
+    /// Digits after the point (0 for a number kept as written).
+    pub fn decimals(&self) -> u32 {
+        self.exact().map_or(0, |(_, scale)| scale)
+    }
+
+    /// Whether this is below zero.
+    pub fn is_negative(&self) -> bool {
+        self.exact().is_some_and(|(m, _)| m < 0)
+    }
+
     /// Whether this is zero.
     pub fn is_zero(&self) -> bool {
         self.exact().is_some_and(|(m, _)| m == 0)

@@ -137,7 +137,7 @@ pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(Stage)
     }
     let found = reader.finish();
     done(Stage::Figures);
-    let checks = checks::run(&found.figures, &outline.headings);
+    let checks = checks::run(&found.figures, &found.breakdowns, &outline.headings);
     done(Stage::Checks);
     let mut report = Report {
         meta: elements.meta,
@@ -203,6 +203,10 @@ fn to_code_points(report: &mut Report, text: &str) {
             c(&mut piece[0]);
             c(&mut piece[1]);
         }
+    }
+    for s in report.checks.iter_mut().filter_map(|k| k.sentence.as_mut()) {
+        c(&mut s.start);
+        c(&mut s.end);
     }
     for d in &mut report.diagnostics {
         d.start.iter_mut().for_each(c);

@@ -221,7 +221,7 @@ pub struct Check {
     pub kind: CheckKind,
     /// Whether it holds.
     pub ok: bool,
-    /// One readable sentence (`780件 = 601件 + 179件`).
+    /// One readable sentence, in Chinese (`✓ 分项合计：780件 = 601件 + 179件`).
     pub message: String,
     /// For a breakdown: index in `figures` of the total.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -229,12 +229,37 @@ pub struct Check {
     /// For a breakdown: indices in `figures` of the parts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<usize>,
-    /// For a breakdown that does not hold: total minus the sum of the parts.
+    /// For a breakdown that does not hold: total minus the sum of the parts, in the plain unit
+    /// (`元` for figures in 万元).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub difference: Option<Decimal>,
     /// For numbering: indices in `outline` concerned.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub headings: Vec<usize>,
+    /// `message` in English.
+    pub message_en: String,
+    /// For a breakdown that holds only as its figures are rounded (`1.5亿元 ≈ 0.83亿元 +
+    /// 0.68亿元`): true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rounded: bool,
+    /// For a breakdown: `difference` in the total's own unit (`9` for 780件 against 771件,
+    /// `-0.3` for 2.1万亩 against 2.4万亩).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference_in_unit: Option<Decimal>,
+    /// For a breakdown: the sentence the total and its parts were read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<Sentence>,
+}
+
+/// A stretch of the text, as read after cleaning, with where it stands in the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// The text after cleaning (line breaks inside a sentence removed).
+    pub text: String,
+    /// First code point, in the input.
+    pub start: usize,
+    /// One past the last code point, in the input.
+    pub end: usize,
 }
 
 /// Kinds of check.

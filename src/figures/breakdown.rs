@@ -1,7 +1,10 @@
 //! Breakdowns: the parts written after 其中 (or 分别 after a stated total) point to their total;
 //! and a qualifier written once for a 分别 pair applies to both (`分别突破300亿元和3000亿元`).
 
+use std::ops::Range;
+
 use super::scan::Raw;
+use crate::decimal::Decimal;
 
 /// The longest stretch, in bytes, between a total and the 其中 that breaks it down.
 const REACH: usize = 240;
@@ -10,10 +13,42 @@ const REACH: usize = 240;
 /// one marker is not a breakdown; the bound keeps a pasted run of `分别为3件、…` linear).
 const MAX_PARTS: usize = 64;
 
+/// A breakdown read in one paragraph: a total, its parts, and the stretch of text that states
+/// them (byte offsets in the paragraph's text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Breakdown {
+    /// Index (in the paragraph) of the total.
+    pub total: usize,
+    /// Indices (in the paragraph) of the parts, in order.
+    pub parts: Vec<usize>,
+    /// From the start of the sentence that states the total to the end of the parts' scope.
+    pub span: Range<usize>,
+    /// The parts end in `等` (`其中小学120所、中学75所等`): they need not be all of the total.
+    pub open_ended: bool,
+}
+
 /// For each figure of a paragraph, the index (in the same paragraph) of the total it is a part
 /// of.
 pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
     let mut out = vec![None; figures.len()];
+    for b in breakdowns(text, figures) {
+        for p in b.parts {
+            out[p] = Some(b.total);
+        }
+    }
+    out
+}
+
+/// The breakdowns of a paragraph, in the order of their markers.
+///
+/// Precision comes first: a part is claimed only after 其中 (or after 分别 when the total is
+/// stated as 共/合计 …), and total and parts are amounts of one kind: the same plain unit, no
+/// growth or change (`增长5%`, `增加2,168万元`), no rate unless total and part are both shares
+/// (`占比`). Where the parts may run on past the breakdown (over commas), the parts that add up
+/// to the total exactly are kept, and a part beyond the first clause that would take the sum
+/// past the total is none.
+pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
+    let mut out = Vec::new();
     if figures.len() < 2 {
         return out;
     }
@@ -26,14 +61,9 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
     if markers.is_empty() {
         return out;
     }
-    // Sentence ends found once, all of them and full stops only (searching from each marker
-    // would take quadratic time in a long sentence full of markers).
-    let (ends, stops) = sentence_ends(text);
-    let next_after = |list: &[usize], q: usize| {
-        list.get(list.partition_point(|&e| e < q))
-            .copied()
-            .unwrap_or(text.len())
-    };
+    // Clause marks found once (searching from each marker would take quadratic time in a long
+    // sentence full of markers).
+    let marks = Marks::of(text);
     let mut open: Vec<usize> = (0..figures.len()).collect();
     for (q, word) in markers {
         // `…5678.9亿元，增长5.3%。其中，第一产业…；第二产业…。`: a 其中 that opens a sentence
@@ -44,50 +74,217 @@ pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
         // 产量…；蔬菜产量…。`): then its parts end with its item.
         let listed = word == "其中"
             && text[q + "其中".len()..].starts_with(['：', ':'])
-            && !in_item(&ends, &stops, q);
-        let sentence_end = if opens || listed {
-            next_after(&stops, q)
+            && !in_item(&marks.ends, &marks.stops, q);
+        let mut scope_end = if opens || listed {
+            next_after(&marks.stops, q, text.len())
         } else {
-            next_after(&ends, q)
+            next_after(&marks.ends, q, text.len())
         };
+        // `新增营造林148万亩、其中南北山绿化工程43万亩，修复治理退化草原517万亩`: a 其中 joined
+        // to its item by `、` covers that item only; the next clause is the list's next item.
+        if word == "其中" && text[..q].ends_with('、') {
+            scope_end = scope_end.min(next_after(&marks.clauses, q, text.len()));
+        }
         let first_part = figures.partition_point(|f| f.start < q);
-        let first_total = figures.partition_point(|f| f.end + REACH < q);
+        // The candidate parts: open figures of one kind within the scope.
+        let mut parts: Vec<usize> = Vec::new();
         let mut p = open_from(&mut open, first_part);
         let mut tried = 0;
         while let Some(part) = figures.get(p) {
-            if part.start >= sentence_end || tried == MAX_PARTS {
+            if part.start >= scope_end || tried == MAX_PARTS {
                 break;
             }
             tried += 1;
             let this = p;
             p = open_from(&mut open, p + 1);
             // The parts are of one kind: a rate after a count (`98件，纠错率7.9%`) is none.
-            if this > first_part && !same_kind(&figures[first_part], part) {
+            if !amount_like(text, part)
+                || parts
+                    .first()
+                    .is_some_and(|&k| !same_kind(&figures[k], part))
+            {
                 continue;
             }
             // `由21994万元调整为21734万元`: the value a change starts from is no part.
             if text[..part.lead].ends_with(['由', '从']) {
                 continue;
             }
-            // The total: the nearest figure of the same kind before the marker, in the same
-            // sentence (or the one before, for a 其中 that opens a sentence).
-            let total = (first_total..first_part).rev().find(|&t| {
-                let f = &figures[t];
-                // The sentence ends between the total and the marker.
-                let ends = ends
-                    .partition_point(|&e| e < q)
-                    .saturating_sub(ends.partition_point(|&e| e < f.end));
-                same_kind(f, part) && (ends == 0 || (opens && ends == 1))
-            });
-            if let Some(t) = total {
-                if word == "其中" || stated_total(text, &figures[t]) {
-                    out[this] = Some(t);
-                    open[this] = this + 1;
-                }
-            }
+            parts.push(this);
         }
+        let Some(&kind) = parts.first() else {
+            continue;
+        };
+        // The total: a figure of the parts' kind before the marker, in the same sentence (or
+        // the one before, for a 其中 that opens a sentence); nearest first.
+        let first_total = figures.partition_point(|f| f.end + REACH < q);
+        let sentence_ends_between = |f: &Raw| {
+            marks.ends.partition_point(|&e| e < q) - marks.ends.partition_point(|&e| e < f.end)
+        };
+        let totals = (first_total..first_part).rev().filter(|&t| {
+            let f = &figures[t];
+            let ends = sentence_ends_between(f);
+            same_kind(f, &figures[kind])
+                && amount_like(text, f)
+                // `完成年初预算数60999万元的40.4%`: a figure a share is taken of is no total.
+                && !text[f.end..].starts_with('的')
+                && (ends == 0 || (opens && ends == 1))
+                && (word == "其中" || stated_total(text, f))
+        });
+        // An explicit list (`其中：`, or a 其中 that opens its sentence) is certain to its end;
+        // a 其中 inside a clause may run on into the next items of the sentence.
+        let clauses = if opens || listed {
+            &[][..]
+        } else {
+            &marks.clauses[..]
+        };
+        let Some((total, parts)) = choose(figures, totals, &parts, clauses) else {
+            continue;
+        };
+        for &k in &parts {
+            open[k] = k + 1;
+        }
+        let last_end = parts.last().map_or(q, |&k| figures[k].end);
+        let clause_end = next_after(&marks.clauses, last_end, text.len()).min(scope_end);
+        let open_ended = text[last_end..clause_end].contains('等');
+        let start = last_before(&marks.stops, figures[total].start).map_or(0, |s| s + 3);
+        out.push(Breakdown {
+            total,
+            parts,
+            span: start..scope_end.min(text.len()),
+            open_ended,
+        });
     }
     out
+}
+
+/// Picks the total among `totals` (nearest first) and the parts that belong to it. A total the
+/// parts (or their first few) add up to exactly wins; else the nearest, with its parts cut
+/// before the first one past the first of `clauses` that takes their sum beyond it.
+fn choose(
+    figures: &[Raw],
+    totals: impl Iterator<Item = usize>,
+    parts: &[usize],
+    clauses: &[usize],
+) -> Option<(usize, Vec<usize>)> {
+    let amount = |i: usize| plain(&figures[i]);
+    // Running sums of the parts, in the plain unit.
+    let mut sums = Vec::with_capacity(parts.len());
+    let mut sum = Some(Decimal::from_int(0));
+    for &k in parts {
+        sum = sum.and_then(|s| s.checked_add(amount(k)?));
+        sums.push(sum.clone());
+    }
+    let mut nearest = None;
+    for t in totals.take(MAX_PARTS) {
+        nearest.get_or_insert(t);
+        let Some(whole) = amount(t) else { continue };
+        // Two parts at least, or all of them (a single part that happens to equal a figure
+        // before it says nothing).
+        let adds_up = |n: usize| n >= 1 || n + 1 == parts.len();
+        if let Some(n) = sums
+            .iter()
+            .rposition(|s| s.as_ref() == Some(whole))
+            .filter(|&n| adds_up(n))
+        {
+            return Some((t, parts[..=n].to_vec()));
+        }
+    }
+    let t = nearest?;
+    let whole = amount(t);
+    let first_clause = clauses.partition_point(|&c| c < figures[parts[0]].start);
+    let mut kept = Vec::new();
+    for (n, &k) in parts.iter().enumerate() {
+        let later = clauses.partition_point(|&c| c < figures[k].start) > first_clause;
+        let over = match (&whole, &sums[n]) {
+            (Some(w), Some(s)) => s > w,
+            _ => false,
+        };
+        if later && over {
+            break;
+        }
+        kept.push(k);
+    }
+    Some((t, kept))
+}
+
+/// A figure's amount in its plain unit (`1.5亿元` → 150000000).
+fn plain(f: &Raw) -> Option<&Decimal> {
+    let v = f.base.as_ref().map_or(&f.value, |b| &b.0);
+    (!v.is_written() && f.value_max.is_none()).then_some(v)
+}
+
+/// Whether a figure states an amount a breakdown may hold: not a change (`增加2,168万元`,
+/// `增长5%`) and not a rate, unless it is a share (`占比超73%`).
+fn amount_like(text: &str, f: &Raw) -> bool {
+    if RATE_UNITS.contains(&f.unit.as_str()) {
+        let clause_start = text[..f.lead]
+            .rfind(['，', '、', '；', '。', '：'])
+            .map_or(0, |i| i + 3);
+        return SHARE_WORDS
+            .iter()
+            .any(|w| text[clause_start..f.lead].contains(w));
+    }
+    let before = text[..f.lead].trim_end_matches('了');
+    !CHANGE_WORDS.iter().any(|w| before.ends_with(w))
+}
+
+/// Units of rates and ratios, which are never summed.
+const RATE_UNITS: &[&str] = &["%", "‰", "成", "倍", "个百分点", "百分点"];
+
+/// Words that make a rate a share of a whole.
+const SHARE_WORDS: &[&str] = &["占", "比重", "比例"];
+
+/// Verbs that make the amount after them a change, not a level.
+const CHANGE_WORDS: &[&str] = &[
+    "增加", "减少", "增收", "减收", "增支", "减支", "增长", "下降", "上升", "提高", "降低", "净增",
+    "净减", "多", "少",
+];
+
+/// Clause punctuation of a paragraph, found once.
+struct Marks {
+    /// Sentence ends `。；！？;!?`.
+    ends: Vec<usize>,
+    /// Full stops `。！？`.
+    stops: Vec<usize>,
+    /// Clause ends: sentence ends and `，,`.
+    clauses: Vec<usize>,
+}
+
+impl Marks {
+    /// Found by the shared clause-punctuation scan.
+    fn of(text: &str) -> Self {
+        let mut marks = Marks {
+            ends: Vec::new(),
+            stops: Vec::new(),
+            clauses: Vec::new(),
+        };
+        crate::punct::for_each_clause_mark(text, |at, mark| {
+            let end = matches!(mark, '。' | '！' | '？' | '；' | ';' | '!' | '?');
+            if end {
+                marks.ends.push(at);
+            }
+            if is_full_stop(mark) {
+                marks.stops.push(at);
+            }
+            if end || matches!(mark, '，' | ',') {
+                marks.clauses.push(at);
+            }
+        });
+        marks
+    }
+}
+
+/// The first offset in `list` at or after `q`, else `or`.
+fn next_after(list: &[usize], q: usize, or: usize) -> usize {
+    list.get(list.partition_point(|&e| e < q))
+        .copied()
+        .unwrap_or(or)
+}
+
+/// The last offset in `list` before `q`.
+fn last_before(list: &[usize], q: usize) -> Option<usize> {
+    list.get(list.partition_point(|&e| e < q).wrapping_sub(1))
+        .copied()
 }
 
 /// Whether a `；` (or another end that is no full stop) stands between the last full stop
@@ -109,19 +306,11 @@ fn is_full_stop(c: char) -> bool {
 }
 
 /// Byte offsets of the sentence ends of `text` (`。；！？;!?`) and of its full stops
-/// ([`is_full_stop`]), found by the shared clause-punctuation scan.
+/// ([`is_full_stop`]).
+#[cfg(test)]
 fn sentence_ends(text: &str) -> (Vec<usize>, Vec<usize>) {
-    let mut ends = Vec::new();
-    let mut stops = Vec::new();
-    crate::punct::for_each_clause_mark(text, |at, mark| {
-        if matches!(mark, '。' | '！' | '？' | '；' | ';' | '!' | '?') {
-            ends.push(at);
-        }
-        if is_full_stop(mark) {
-            stops.push(at);
-        }
-    });
-    (ends, stops)
+    let m = Marks::of(text);
+    (m.ends, m.stops)
 }
 
 /// The first figure at or after `p` that has no total yet. `open[i]` is `i` while figure `i`
@@ -211,13 +400,16 @@ pub fn share_qualifiers(text: &str, figures: &mut [Raw]) {
     }
 }
 
-/// Whether two figures count the same kind of thing: the same unit, or the same plain unit
-/// under different scale words (`1.5亿元` and `8000万元`).
+/// A figure's unit without its scale word (`万元` → `元`).
+fn plain_unit(f: &Raw) -> &str {
+    f.base.as_ref().map_or(f.unit.as_str(), |b| b.1.as_str())
+}
+
+/// Whether two figures count the same kind of thing: the same plain unit (`1.5亿元` and
+/// `8000万元`, `29.3万件` and `4644件`). A bare scale word (`6600多万`) names no kind.
 fn same_kind(a: &Raw, b: &Raw) -> bool {
-    match (&a.base, &b.base) {
-        (Some((_, ua)), Some((_, ub))) => ua == ub && !ua.is_empty(),
-        _ => a.unit == b.unit,
-    }
+    let (ua, ub) = (plain_unit(a), plain_unit(b));
+    ua == ub && !ua.is_empty()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::meta::Elements;
 use crate::outline::Outline;
-use crate::report::{DateMention, Diagnostic, Figure, Heading};
+use crate::report::{DateMention, Diagnostic, Figure, Heading, Sentence};
 use crate::source::Paragraph;
 
 /// What the figure scan found, with byte offsets (converted to code points by the caller).
@@ -30,6 +30,21 @@ pub struct Findings {
     pub dates: Vec<DateMention>,
     /// Notes (a number too long to compute with …).
     pub diagnostics: Vec<Diagnostic>,
+    /// Breakdowns (其中, 分别 after a stated total), in document order of their markers.
+    pub breakdowns: Vec<StatedBreakdown>,
+}
+
+/// A breakdown as the text states it: indices in [`Findings::figures`] and the sentence read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedBreakdown {
+    /// The total.
+    pub total: usize,
+    /// The parts, in order.
+    pub parts: Vec<usize>,
+    /// The parts end in `等`: they need not be all of the total.
+    pub open_ended: bool,
+    /// The sentence that states total and parts (byte offsets in the input).
+    pub sentence: Sentence,
 }
 
 /// Reads the figures and dates of a document, one paragraph at a time, in order.
@@ -127,7 +142,13 @@ impl<'a> Reader<'a> {
         }
         breakdown::share_qualifiers(&par.text, &mut s.figures);
         let mut subjects = subject::assign(&par.text, &s.figures);
-        let parents = breakdown::parents(&par.text, &s.figures);
+        let stated = breakdown::breakdowns(&par.text, &s.figures);
+        let mut parents = vec![None; s.figures.len()];
+        for b in &stated {
+            for &p in &b.parts {
+                parents[p] = Some(b.total);
+            }
+        }
         let mut times = kind::read(&par.text, &s.figures, time);
         let read = par.pieces().last().map_or(0, |r| r.end);
         reserve_projected(&mut found.figures, s.figures.len(), read, input.len());
@@ -152,6 +173,19 @@ impl<'a> Reader<'a> {
                 paragraph: pi,
                 start: span.start,
                 end: span.end,
+            });
+        }
+        for b in stated {
+            let span = par.input_range(b.span.clone());
+            found.breakdowns.push(StatedBreakdown {
+                total: base + b.total,
+                parts: b.parts.iter().map(|p| base + p).collect(),
+                open_ended: b.open_ended,
+                sentence: Sentence {
+                    text: par.text.get(b.span).unwrap_or("").to_string(),
+                    start: span.start,
+                    end: span.end,
+                },
             });
         }
         advance(par.text.len(), heading, current);
