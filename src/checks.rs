@@ -257,7 +257,9 @@ fn check_run(headings: &[Heading], run: &[usize], out: &mut Vec<Check>) {
         }
     }
     for piece in pieces {
-        if piece.len() < 3 {
+        // Two headings are a run when the first is 1 (`（一）` then `（三）`).
+        let opens_at_one = piece.first().is_some_and(|&i| headings[i].number == 1);
+        if piece.len() < 2 || (piece.len() == 2 && !opens_at_one) {
             continue;
         }
         let steps: Vec<i64> = piece

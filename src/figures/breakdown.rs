@@ -57,7 +57,8 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
     let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
         return out;
     };
-    let markers: Vec<(usize, &str)> = markers(text, first.start, last.start).collect();
+    let mut markers: Vec<(usize, &str)> = markers(text, first.start, last.start).collect();
+    markers.sort_unstable();
     if markers.is_empty() {
         return out;
     }
@@ -65,7 +66,9 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
     // sentence full of markers).
     let marks = Marks::of(text);
     let mut open: Vec<usize> = (0..figures.len()).collect();
-    for (q, word) in markers {
+    // Last marker first: a 其中 nested in another's list (`第二产业增加值65585万元，其中工业
+    // 增加值40653万元；建筑业增加值24932万元。`) takes its own parts before the outer one.
+    for &(q, word) in markers.iter().rev() {
         // `…5678.9亿元，增长5.3%。其中，第一产业…；第二产业…。`: a 其中 that opens a sentence
         // breaks down the sentence before it, and its parts run to the full stop.
         let opens = word == "其中" && text[..q].chars().next_back().is_some_and(is_full_stop);
@@ -85,13 +88,22 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
         if word == "其中" && text[..q].ends_with('、') {
             scope_end = scope_end.min(next_after(&marks.clauses, q, text.len()));
         }
+        // Past the scope, up to the end of the next sentence, parts are taken only if they make
+        // the sum exact (`其中:第一产业…;第二产业…,其中工业…;建筑业…。第三产业…。`).
+        let reach = next_after(&marks.stops, scope_end + 1, text.len());
         let first_part = figures.partition_point(|f| f.start < q);
+        let first_total = figures.partition_point(|f| f.end + REACH < q);
+        // 分别 breaks down only a total stated as one (`共…`): without one, no part is sought.
+        if word != "其中" && !(first_total..first_part).any(|t| stated_total(text, &figures[t])) {
+            continue;
+        }
         // The candidate parts: open figures of one kind within the scope.
         let mut parts: Vec<usize> = Vec::new();
+        let mut certain = 0;
         let mut p = open_from(&mut open, first_part);
         let mut tried = 0;
         while let Some(part) = figures.get(p) {
-            if part.start >= scope_end || tried == MAX_PARTS {
+            if part.start >= reach || tried == MAX_PARTS {
                 break;
             }
             tried += 1;
@@ -110,13 +122,15 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
                 continue;
             }
             parts.push(this);
+            if part.start < scope_end {
+                certain = parts.len();
+            }
         }
-        let Some(&kind) = parts.first() else {
+        let Some(&kind) = parts.first().filter(|_| certain > 0) else {
             continue;
         };
         // The total: a figure of the parts' kind before the marker, in the same sentence (or
         // the one before, for a 其中 that opens a sentence); nearest first.
-        let first_total = figures.partition_point(|f| f.end + REACH < q);
         let sentence_ends_between = |f: &Raw| {
             marks.ends.partition_point(|&e| e < q) - marks.ends.partition_point(|&e| e < f.end)
         };
@@ -137,20 +151,33 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
         } else {
             &marks.clauses[..]
         };
-        let Some((total, parts)) = choose(figures, totals, &parts, clauses) else {
+        let Some((total, parts)) = choose(figures, totals, &parts, certain, clauses) else {
             continue;
         };
         for &k in &parts {
             open[k] = k + 1;
         }
         let last_end = parts.last().map_or(q, |&k| figures[k].end);
-        let clause_end = next_after(&marks.clauses, last_end, text.len()).min(scope_end);
-        let open_ended = text[last_end..clause_end].contains('等');
-        let start = last_before(&marks.stops, figures[total].start).map_or(0, |s| s + 3);
+        let clause_end = next_after(&marks.clauses, last_end, text.len());
+        // Parts taken past the scope (they made the sum exact) stretch it to their clause. The
+        // sentence shown is bounded, so that a paragraph of one endless sentence stays linear.
+        let end = floor_boundary(
+            text,
+            scope_end
+                .max(clause_end.min(reach))
+                .min(last_end + REACH)
+                .min(text.len()),
+        );
+        let open_ended = text[last_end.min(end)..].chars().take(2).any(|c| c == '等');
+        let total_start = figures[total].start;
+        let start = last_before(&marks.stops, total_start)
+            .map_or(0, |s| s + 3)
+            .max(floor_boundary(text, total_start.saturating_sub(REACH)))
+            .min(end);
         out.push(Breakdown {
             total,
             parts,
-            span: start..scope_end.min(text.len()),
+            span: start..end,
             open_ended,
         });
     }
@@ -158,12 +185,14 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
 }
 
 /// Picks the total among `totals` (nearest first) and the parts that belong to it. A total the
-/// parts (or their first few) add up to exactly wins; else the nearest, with its parts cut
-/// before the first one past the first of `clauses` that takes their sum beyond it.
+/// parts (or their first few) add up to exactly wins; else the nearest, with the `certain`
+/// first parts, cut before the first one past the first of `clauses` that takes their sum
+/// more than a tenth beyond it.
 fn choose(
     figures: &[Raw],
     totals: impl Iterator<Item = usize>,
     parts: &[usize],
+    certain: usize,
     clauses: &[usize],
 ) -> Option<(usize, Vec<usize>)> {
     let amount = |i: usize| plain(&figures[i]);
@@ -190,12 +219,17 @@ fn choose(
         }
     }
     let t = nearest?;
-    let whole = amount(t);
+    // A sum more than a tenth over the total is no slip: the list ran on past the breakdown.
+    let bound = amount(t).and_then(|w| w.checked_add(&w.checked_unshift(1)?));
+    let parts = &parts[..certain];
+    if parts.is_empty() {
+        return None;
+    }
     let first_clause = clauses.partition_point(|&c| c < figures[parts[0]].start);
     let mut kept = Vec::new();
     for (n, &k) in parts.iter().enumerate() {
         let later = clauses.partition_point(|&c| c < figures[k].start) > first_clause;
-        let over = match (&whole, &sums[n]) {
+        let over = match (&bound, &sums[n]) {
             (Some(w), Some(s)) => s > w,
             _ => false,
         };
@@ -216,17 +250,25 @@ fn plain(f: &Raw) -> Option<&Decimal> {
 /// Whether a figure states an amount a breakdown may hold: not a change (`增加2,168万元`,
 /// `增长5%`) and not a rate, unless it is a share (`占比超73%`).
 fn amount_like(text: &str, f: &Raw) -> bool {
+    // The clause before the figure, within a few characters (a bounded look keeps a paragraph
+    // without punctuation linear).
+    let near = super::subject::tail(&text[..f.lead], 24);
+    let clause = near
+        .rfind(['，', '、', '；', '。', '：', ',', ';'])
+        .map_or(near, |i| &near[i..]);
     if RATE_UNITS.contains(&f.unit.as_str()) {
-        let clause_start = text[..f.lead]
-            .rfind(['，', '、', '；', '。', '：'])
-            .map_or(0, |i| i + 3);
-        return SHARE_WORDS
-            .iter()
-            .any(|w| text[clause_start..f.lead].contains(w));
+        return SHARE_WORDS.iter().any(|w| clause.contains(w));
+    }
+    // `每县…1000万元`, `人均…3.1万元`: an amount per head is no part of a sum.
+    if PER_WORDS.iter().any(|w| clause.contains(w)) {
+        return false;
     }
     let before = text[..f.lead].trim_end_matches('了');
     !CHANGE_WORDS.iter().any(|w| before.ends_with(w))
 }
+
+/// Words that make an amount one per head, per place or per period.
+const PER_WORDS: &[&str] = &["每", "人均", "户均", "平均"];
 
 /// Units of rates and ratios, which are never summed.
 const RATE_UNITS: &[&str] = &["%", "‰", "成", "倍", "个百分点", "百分点"];
@@ -279,6 +321,15 @@ fn next_after(list: &[usize], q: usize, or: usize) -> usize {
     list.get(list.partition_point(|&e| e < q))
         .copied()
         .unwrap_or(or)
+}
+
+/// `at`, or the start of the character it falls in.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The last offset in `list` before `q`.
