@@ -75,6 +75,9 @@ struct AnalyzeArgs {
     /// The output format.
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
+    /// The language of the readable summary's checks (the JSON report holds both).
+    #[arg(long, value_enum, value_name = "LANG", default_value = "zh")]
+    lang: Lang,
     /// A text file (UTF-8, GBK/GB18030 or UTF-16), a saved web page (.html/.htm), a PDF, Word
     /// (.docx) or OFD file, a folder (every such file in it and its subfolders, in sorted
     /// order), or - for standard input.
@@ -119,6 +122,15 @@ enum Format {
     /// The text the analysis reads: for a PDF, Word or OFD file, the text read from it (one
     /// paragraph a line), which the report's offsets count.
     Source,
+}
+
+/// The language of the readable summary's checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    /// Chinese (the default).
+    Zh,
+    /// English.
+    En,
 }
 
 /// One input to analyse, in output order.
@@ -206,7 +218,7 @@ fn io_message(e: &io::Error) -> String {
 /// What one input produced: its piece of the output, or why it could not be read.
 type Outcome = Result<String, String>;
 
-fn run(input: &Input, format: Format, many: bool) -> Outcome {
+fn run(input: &Input, format: Format, lang: Lang, many: bool) -> Outcome {
     let bytes = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
@@ -225,14 +237,14 @@ fn run(input: &Input, format: Format, many: bool) -> Outcome {
     }
     let report = std::panic::catch_unwind(|| reportlens::analyze(&text))
         .map_err(|_| "internal error while analysing this file (please report it)".to_string())?;
-    render(&input.name(), &report, format, many)
+    render(&input.name(), &report, format, lang, many)
 }
 
 /// One report in the chosen format. `many` says whether several inputs share the output.
-fn render(name: &str, report: &Report, format: Format, many: bool) -> Outcome {
+fn render(name: &str, report: &Report, format: Format, lang: Lang, many: bool) -> Outcome {
     let json_error = |e: serde_json::Error| format!("could not write JSON: {e}");
     Ok(match format {
-        Format::Text => summary(name, report, many),
+        Format::Text => summary(name, report, lang, many),
         Format::Json if many => {
             #[derive(serde::Serialize)]
             struct Named<'a> {
@@ -383,7 +395,7 @@ fn pad(out: &mut String, s: &str, to: usize) {
 }
 
 /// The readable summary: elements, outline tree, figures table, checks and notes.
-fn summary(name: &str, r: &Report, many: bool) -> String {
+fn summary(name: &str, r: &Report, lang: Lang, many: bool) -> String {
     let mut s = String::new();
     if many {
         let _ = writeln!(s, "== {name}");
@@ -461,14 +473,20 @@ fn summary(name: &str, r: &Report, many: bool) -> String {
     }
 
     if !r.checks.is_empty() {
-        let _ = writeln!(s, "\nChecks ({})", r.checks.len());
+        let title = match lang {
+            Lang::Zh => "核对",
+            Lang::En => "Checks",
+        };
+        let _ = writeln!(s, "\n{title} ({})", r.checks.len());
         for c in &r.checks {
-            let _ = writeln!(
-                s,
-                "  {} {}",
-                if c.ok { "ok      " } else { "MISMATCH" },
-                c.message
-            );
+            let message = match lang {
+                Lang::Zh => &c.message,
+                Lang::En => &c.message_en,
+            };
+            let _ = writeln!(s, "  {message}");
+            if let Some(sentence) = &c.sentence {
+                let _ = writeln!(s, "      {}", sentence.text);
+            }
         }
     }
     if !r.diagnostics.is_empty() {
@@ -505,9 +523,9 @@ fn main() -> ExitCode {
     }));
     // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
     let cli = Cli::parse();
-    let (format, paths) = match cli.command {
+    let (format, lang, paths) = match cli.command {
         Command::Analyze(args) => match args.format() {
-            Ok(format) => (format, args.paths),
+            Ok(format) => (format, args.lang, args.paths),
             Err(e) => e.exit(),
         },
         Command::Compare(args) => return compare(&args),
@@ -542,7 +560,7 @@ fn main() -> ExitCode {
                 if worker_cancel.load(Ordering::Relaxed) {
                     return;
                 }
-                let _ = tx.send((i, run(&input, format, many)));
+                let _ = tx.send((i, run(&input, format, lang, many)));
             });
     });
 

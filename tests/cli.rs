@@ -432,3 +432,37 @@ fn closed_stdout_is_not_a_panic() {
         "a closed pipe should not end in a panic exit"
     );
 }
+
+#[test]
+fn checks_read_in_chinese_by_default_and_in_english_with_lang_en() {
+    let dir = scratch("lang");
+    let file = dir.join("a.txt");
+    write(&file, SAMPLE.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let zh = stdout(&run(&["analyze", path]));
+    assert!(
+        zh.contains("核对 (1)") && zh.contains("✓ 分项合计：15件 = 12件 + 3件"),
+        "the summary gives the checks in Chinese by default: {zh}"
+    );
+    assert!(
+        zh.contains("全年共受理行政复议案件15件，其中新收12件、上年结转3件"),
+        "the summary shows the sentence a check read: {zh}"
+    );
+    let en = run(&["analyze", "--lang", "en", path]);
+    assert!(
+        en.status.success(),
+        "--lang en is accepted: {}",
+        stderr(&en)
+    );
+    let en = stdout(&en);
+    assert!(
+        en.contains("Checks (1)") && en.contains("✓ Parts add up: 15件 = 12件 + 3件"),
+        "--lang en gives the checks in English: {en}"
+    );
+    let bad = run(&["analyze", "--lang", "fr", path]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "an unknown language is a usage error"
+    );
+}

@@ -210,7 +210,8 @@ fn amounts(report: &Report, indices: &[usize]) -> Option<Vec<Decimal>> {
     }
 }
 
-/// Each breakdown check names real figures, and `ok` and `difference` agree with their values.
+/// Each breakdown check names real figures, and `ok`, `rounded` and `difference` agree with
+/// their values.
 fn check_breakdowns(report: &Report) {
     for (k, c) in report.checks.iter().enumerate() {
         for &h in &c.headings {
@@ -254,7 +255,9 @@ fn check_breakdowns(report: &Report) {
                     let same = |x: Decimal| {
                         x.cmp(&d).is_eq() || x.checked_add(&d).is_some_and(|z| z.is_zero())
                     };
-                    c.ok == d.is_zero() && (c.ok || c.difference.clone().is_none_or(same))
+                    // A breakdown that holds only as its figures are rounded says so.
+                    c.ok == (d.is_zero() || c.rounded)
+                        && (d.is_zero() || c.difference.clone().is_none_or(same))
                 }
             }
         };

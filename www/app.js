@@ -288,7 +288,7 @@ function renderPanels() {
   });
   renderOutline($('outline'), report.outline, report.figures, revealHeading);
   renderChecks($('checks'), $('notes-title'), $('notes'), report, {
-    onFigure: (i) => selectFigure(state.current.id, i, 'checks'),
+    onFigures: (list) => selectBreakdown(state.current.id, list),
     onHeading: revealHeading,
   });
 }
@@ -365,6 +365,14 @@ async function selectFigure(docId, i, from) {
   const mark = textView.select(i);
   if (mark && from !== 'text') mark.scrollIntoView({ block: 'center' });
   table.setSelected(docId, i, from !== 'table');
+}
+
+/** Highlights a breakdown's total and every part; the table follows the total. */
+function selectBreakdown(docId, list) {
+  state.selected = list[0];
+  const mark = textView.selectAll(list);
+  if (mark) mark.scrollIntoView({ block: 'center' });
+  table.setSelected(docId, list[0], true);
 }
 
 function revealHeading(h) {

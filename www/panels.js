@@ -1,7 +1,7 @@
 // The side panels: document elements, the outline tree with figure counts, checks and notes.
 // Every value from the report goes in with textContent.
 
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 
 const META_KEYS = [
   'issuer', 'doc_number', 'title', 'addressees', 'signed_by', 'date',
@@ -96,8 +96,11 @@ export function figureTotals(outline, figures) {
   return totals;
 }
 
-/** Lists the checks (✓/✗) and the notes about the input. */
-export function renderChecks(ul, notesTitle, notesUl, report, { onFigure, onHeading }) {
+/**
+ * Lists the checks (✓/✗) in the page's language, each with the sentence it read, and the notes
+ * about the input. Choosing a breakdown highlights its total and every part.
+ */
+export function renderChecks(ul, notesTitle, notesUl, report, { onFigures, onHeading }) {
   const items = report.checks.slice(0, CHECKS_CAP).map((c) => {
     const li = document.createElement('li');
     li.className = c.ok ? 'ok' : 'bad';
@@ -106,15 +109,20 @@ export function renderChecks(ul, notesTitle, notesUl, report, { onFigure, onHead
     const mark = document.createElement('span');
     mark.className = 'mark';
     mark.textContent = c.ok ? t('checkOk') : t('checkBad');
-    const kind = document.createElement('span');
-    kind.className = 'kind';
-    kind.textContent = (t('checkKind')[c.kind] || c.kind);
     const message = document.createElement('span');
-    message.textContent = c.message;
-    button.append(mark, kind, message);
+    // The core writes the mark into the message; the panel shows it in colour on its own.
+    const text = (language() === 'en' && c.message_en) || c.message;
+    message.textContent = text.replace(/^[✓✗]\s*/, '');
+    button.append(mark, message);
+    if (c.sentence) {
+      const sentence = document.createElement('span');
+      sentence.className = 'sentence';
+      sentence.textContent = c.sentence.text;
+      button.append(sentence);
+    }
     button.addEventListener('click', () => {
-      if (c.total !== undefined) onFigure(c.total);
-      else if (c.headings && c.headings.length) onHeading(c.headings[0]);
+      if (c.total !== undefined) onFigures([c.total, ...(c.parts || [])]);
+      else if (c.headings && c.headings.length) onHeading(c.headings[c.headings.length - 1]);
     });
     li.append(button);
     return li;

@@ -226,14 +226,24 @@ export class TextView {
 
   /** Highlights figure `i` as selected; returns its first element, or null. */
   select(i) {
+    return this.selectAll([i]);
+  }
+
+  /** Highlights every figure in `list` (a breakdown's total and parts); returns the first
+   * element of the first, or null. */
+  selectAll(list) {
     for (const m of this.root.querySelectorAll('mark.selected')) m.classList.remove('selected');
-    if (!this.data || i < 0) return null;
-    const p = this.data.figPara[i];
-    if (p < 0) return null;
-    this.ensure(p);
-    const marks = this.root.querySelectorAll(`mark[data-f="${i}"]`);
-    for (const m of marks) m.classList.add('selected');
-    return marks[0] || null;
+    if (!this.data) return null;
+    const shown = list.filter((i) => i >= 0 && this.data.figPara[i] >= 0);
+    // Every paragraph first: rendering one may move the window and drop marks already set.
+    for (const i of shown) this.ensure(this.data.figPara[i]);
+    let first = null;
+    for (const i of shown) {
+      const marks = this.root.querySelectorAll(`mark[data-f="${i}"]`);
+      for (const m of marks) m.classList.add('selected');
+      first = first || marks[0] || null;
+    }
+    return first;
   }
 
   /** Scrolls the first paragraph of document element `m` (index in `meta.spans`) into view. */

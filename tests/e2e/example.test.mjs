@@ -41,9 +41,11 @@ test('the example report: elements, outline, figures, highlight, CSV', async () 
 
   const checks = await page.textContent('#checks');
   assert.ok(checks.includes('✓') && checks.includes('780件'), `the checks panel should show the 780件 breakdown as holding, got: ${checks}`);
+  assert.ok(checks.includes('分项合计：780件 = 601件 + 179件'), `the check should read in Chinese, got: ${checks}`);
+  assert.ok(checks.includes('受理法律援助案件780件，其中'), `the check should show the sentence it read, got: ${checks}`);
   await page.locator('#checks button', { hasText: '780件' }).click();
-  const total = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.textContent).join(''));
-  assert.equal(total, '780件', 'choosing the check should highlight its total');
+  const chosen = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.textContent.replace(/\s/g, '')));
+  assert.deepEqual(chosen, ['780件', '601件', '179件'], 'choosing the check should highlight its total and both parts');
   await row.click();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-csv')]);

@@ -52,6 +52,7 @@ test('the English switch translates the interface, not the report', async () => 
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the document language should follow');
   assert.ok((await page.textContent('#version')).startsWith('core'), 'the footer should switch too');
   assert.ok((await page.textContent('#figures thead')).includes('Plain value'), 'the table header should switch');
+  assert.ok((await page.textContent('#checks')).includes('Parts add up: 780件 = 601件 + 179件'), 'the checks should read in English');
   await page.reload();
   await page.waitForSelector('#status[data-state]');
   assert.equal(await page.textContent('#btn-example'), 'Example', 'the language choice should survive a reload');
