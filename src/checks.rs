@@ -16,7 +16,6 @@
 //!
 //! Each check has a Chinese `message` and an English `message_en`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::decimal::Decimal;
@@ -176,49 +175,69 @@ fn in_paragraph(style: MarkerStyle) -> bool {
 /// Numbering checks: a gap in an otherwise regular run, a number repeated in one, and a list
 /// that starts again under the same parent.
 pub fn numbering(headings: &[Heading]) -> Vec<Check> {
-    // Runs of sibling headings: one style under one parent (or the whole document).
-    let mut runs: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+    // Runs of sibling headings: one style under one parent (articles: the whole document), in
+    // the order of their first headings. `slots[parent + 1]` lists the runs under a parent.
+    let mut slots: Vec<Vec<(u8, usize)>> = vec![Vec::new(); headings.len() + 1];
+    let mut runs: Vec<Vec<usize>> = Vec::new();
     for (i, h) in headings.iter().enumerate() {
-        let parent = if through_document(h.style) {
-            None
-        } else {
-            h.parent
+        let slot = match h.parent {
+            Some(p) if !through_document(h.style) => p + 1,
+            _ => 0,
         };
-        runs.entry((parent, h.style as u8)).or_default().push(i);
+        let style = h.style as u8;
+        let Some(under) = slots.get_mut(slot) else {
+            continue;
+        };
+        let k = match under.iter().find(|(s, _)| *s == style) {
+            Some(&(_, k)) => k,
+            None => {
+                runs.push(Vec::new());
+                under.push((style, runs.len() - 1));
+                runs.len() - 1
+            }
+        };
+        runs[k].push(i);
     }
-    // A style whose lists, under one parent after another, each take up the number where the
-    // last left off (`1.`–`4.` under （一）, `5.`–`9.` under （二）) runs on across parents: its
-    // runs are joined.
-    let mut by_style: BTreeMap<(u8, usize), Vec<Vec<usize>>> = BTreeMap::new();
-    for ((_, style), run) in runs {
-        let depth = run.first().map_or(0, |&i| headings[i].depth);
-        by_style.entry((style, depth)).or_default().push(run);
+    // The runs of one style at one depth, in order. A style whose lists, under one parent after
+    // another, each take up the number where the last left off (`1.`–`4.` under （一）, `5.`–`9.`
+    // under （二）) runs on across parents: its runs are joined.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); STYLES * DEPTHS];
+    for (k, run) in runs.iter().enumerate() {
+        if let Some(h) = run.first().map(|&i| &headings[i]) {
+            let g = (h.style as usize).min(STYLES - 1) * DEPTHS + h.depth.min(DEPTHS - 1);
+            groups[g].push(k);
+        }
     }
-    let mut out = Vec::new();
-    for (_, mut lists) in by_style {
-        lists.sort_by_key(|run| run.first().copied());
-        let continues = lists.len() > 1
-            && lists.windows(2).all(|w| {
-                let last = w[0].last().map(|&i| headings[i].number);
-                let first = w[1].first().map(|&i| headings[i].number);
+    // Checks filed by the heading they end at, so that they come out in document order.
+    let mut by_heading: Vec<Vec<Check>> = vec![Vec::new(); headings.len()];
+    for group in &groups {
+        let continues = group.len() > 1
+            && group.windows(2).all(|w| {
+                let last = runs[w[0]].last().map(|&i| headings[i].number);
+                let first = runs[w[1]].first().map(|&i| headings[i].number);
                 matches!((last, first), (Some(l), Some(f)) if f == l.saturating_add(1))
-                    && w[0].last() < w[1].first()
             });
         if continues {
-            let joined: Vec<usize> = lists.concat();
-            check_run(headings, &joined, &mut out);
+            let joined: Vec<usize> = group
+                .iter()
+                .flat_map(|&k| runs[k].iter().copied())
+                .collect();
+            check_run(headings, &joined, &mut by_heading);
         } else {
-            for run in &lists {
-                check_run(headings, run, &mut out);
+            for &k in group {
+                check_run(headings, &runs[k], &mut by_heading);
             }
         }
     }
-    out.sort_by_key(|c| c.headings.last().copied());
-    out
+    by_heading.into_iter().flatten().collect()
 }
 
+/// Marker styles (see [`MarkerStyle`]) and nesting depths told apart when runs are grouped.
+const STYLES: usize = 16;
+const DEPTHS: usize = 16;
+
 /// Checks one run of sibling headings (indices in document order).
-fn check_run(headings: &[Heading], run: &[usize], out: &mut Vec<Check>) {
+fn check_run(headings: &[Heading], run: &[usize], out: &mut [Vec<Check>]) {
     let Some(&first) = run.first() else { return };
     let style = headings[first].style;
     // Split where the list starts again at 1: each piece is one list.
@@ -243,17 +262,20 @@ fn check_run(headings: &[Heading], run: &[usize], out: &mut Vec<Check>) {
             if pa.number == 1 && w[0].len() == 1 {
                 continue;
             }
-            out.push(numbering_check(
-                vec![a, b],
-                format!(
-                    "✗ 序号重新开始：{} 之后又从 {} 编起（同一上级下有两组序号）",
-                    pa.marker, pb.marker
+            file(
+                out,
+                numbering_check(
+                    vec![a, b],
+                    format!(
+                        "✗ 序号重新开始：{} 之后又从 {} 编起（同一上级下有两组序号）",
+                        pa.marker, pb.marker
+                    ),
+                    format!(
+                        "✗ Numbering starts again: {} after {} under the same heading",
+                        pb.marker, pa.marker
+                    ),
                 ),
-                format!(
-                    "✗ Numbering starts again: {} after {} under the same heading",
-                    pb.marker, pa.marker
-                ),
-            ));
+            );
         }
     }
     for piece in pieces {
@@ -287,7 +309,14 @@ fn check_run(headings: &[Heading], run: &[usize], out: &mut Vec<Check>) {
             }
             _ => continue,
         };
-        out.push(numbering_check(vec![a, b], zh, en));
+        file(out, numbering_check(vec![a, b], zh, en));
+    }
+}
+
+/// Files a check under the last heading it names.
+fn file(out: &mut [Vec<Check>], check: Check) {
+    if let Some(slot) = check.headings.last().and_then(|&h| out.get_mut(h)) {
+        slot.push(check);
     }
 }
 

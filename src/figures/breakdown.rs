@@ -57,8 +57,7 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
     let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
         return out;
     };
-    let mut markers: Vec<(usize, &str)> = markers(text, first.start, last.start).collect();
-    markers.sort_unstable();
+    let markers = markers(text, first.start, last.start);
     if markers.is_empty() {
         return out;
     }
@@ -380,9 +379,9 @@ fn open_from(open: &mut [usize], mut p: usize) -> usize {
     p
 }
 
-/// 其中 and 分别 in the text, with their byte offsets; only those that start in `from..to` are
-/// listed.
-fn markers(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+/// 其中 and 分别 in the text, with their byte offsets, in text order; only those that start in
+/// `from..to` are listed.
+fn markers(text: &str, from: usize, to: usize) -> Vec<(usize, &'static str)> {
     let area = text.get(from..to).unwrap_or("");
     // Searched by their first character (a fast byte search), then checked whole.
     let find = move |first: char, word: &'static str| {
@@ -391,7 +390,19 @@ fn markers(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &
             .filter(move |&q| text[q..].starts_with(word))
             .map(move |q| (q, word))
     };
-    find('其', "其中").chain(find('分', "分别"))
+    // The two lists merged in order (a sort would weigh on the page's module).
+    let (mut a, mut b) = (find('其', "其中").peekable(), find('分', "分别").peekable());
+    let mut out = Vec::new();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.0 < y.0,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
 }
 
 /// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
