@@ -58,9 +58,6 @@ fn rounding(f: &Figure, scale: u32) -> Decimal {
         .unwrap_or_default()
 }
 
-/// Units of rates and ratios, which are never summed.
-const RATE_UNITS: &[&str] = &["%", "‰", "成", "倍", "个百分点", "百分点"];
-
 /// One check per total with two parts or more of its own kind, where the text leaves no doubt.
 pub fn breakdowns(figures: &[Figure], stated: &[StatedBreakdown]) -> Vec<Check> {
     stated
@@ -74,7 +71,8 @@ fn breakdown(figures: &[Figure], b: &StatedBreakdown) -> Option<Check> {
         return None;
     }
     let t = figures.get(b.total)?;
-    if RATE_UNITS.contains(&t.unit.as_str()) {
+    // Rates and ratios are never summed.
+    if crate::lexicon::RATE_UNITS.contains(&t.unit.as_str()) {
         return None;
     }
     let (whole, unit, scale) = amount(t)?;

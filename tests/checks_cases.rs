@@ -56,7 +56,6 @@ fn compare(case: &cases::RawCase, report: &Report) -> (Vec<String>, usize, usize
     }
     for e in &expected {
         if !got.contains(e) {
-            eprintln!("{at}: not raised: {e}");
             missed += 1;
         }
     }
@@ -91,43 +90,37 @@ fn compare(case: &cases::RawCase, report: &Report) -> (Vec<String>, usize, usize
 #[test]
 fn checks_raise_no_false_alarm_and_find_the_true_breakdowns() {
     let cases = cases::load("checks");
-    assert!(
-        cases.len() >= 60,
-        "the check cases hold at least 60 sentences"
-    );
-    let mut failures = Vec::new();
-    let (mut true_total, mut true_found, mut false_alarms) = (0, 0, 0);
-    for case in &cases {
-        let report = reportlens::analyze(&case.input);
-        let (errors, breakdowns, missed) = compare(case, &report);
-        false_alarms += errors.iter().filter(|e| e.contains("false alarm")).count();
-        if case.file.starts_with("true-") {
-            if breakdowns == 0 {
-                failures.push(format!("{}: a true case expects a breakdown", case.name));
-            }
-            true_total += breakdowns;
-            true_found += breakdowns - missed.min(breakdowns);
-        } else if missed > 0 {
-            failures.push(format!(
+    cases::check_all("checks", &cases, 60, |case| {
+        let (mut errors, breakdowns, missed) = compare(case, &reportlens::analyze(&case.input));
+        if case.file.starts_with("true-") && breakdowns == 0 {
+            errors.push(format!("{}: a true case expects a breakdown", case.name));
+        } else if !case.file.starts_with("true-") && missed > 0 {
+            errors.push(format!(
                 "{}: {missed} expected check(s) not raised",
                 case.name
             ));
         }
-        failures.extend(errors);
+        errors
+    });
+    // Recall over the true breakdowns (a miss is not a failure of its own).
+    let (mut total, mut found) = (0, 0);
+    for case in cases.iter().filter(|c| c.file.starts_with("true-")) {
+        let report = reportlens::analyze(&case.input);
+        let (_, breakdowns, missed) = compare(case, &report);
+        if missed > 0 {
+            eprintln!("not checked: {} / {}", case.file, case.name);
+        }
+        total += breakdowns;
+        found += breakdowns - missed.min(breakdowns);
     }
-    let recall = true_found as f64 / true_total.max(1) as f64;
+    let recall = found as f64 / total.max(1) as f64;
     eprintln!(
-        "checks: {} cases; true breakdowns {true_found}/{true_total} checked ({:.1}%); false ✗ {false_alarms}",
+        "checks: {} cases; true breakdowns {found}/{total} checked ({:.1}%); no false ✗",
         cases.len(),
         recall * 100.0
     );
     assert!(
-        failures.is_empty(),
-        "every check as expected:\n{}",
-        failures.join("\n")
-    );
-    assert!(
         recall >= 0.9,
-        "at least 90% of the true breakdowns are checked ({true_found}/{true_total})"
+        "at least 90% of the true breakdowns are checked ({found}/{total})"
     );
 }

@@ -2,7 +2,7 @@
 // units, what it counts, its qualifier, its section, its check, and its kind and period where
 // the report has them. Everything goes in as text.
 
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 
 export class Popover {
   /** `el`: the popover element (role tooltip, hidden). */
@@ -88,7 +88,8 @@ export function details(report, i) {
   }
   for (const c of report.checks || []) {
     if (c.total === i || (c.parts && c.parts.includes(i))) {
-      rows.push([labels.check, `${c.ok ? t('checkOk') : t('checkBad')} ${c.message}`]);
+      // The message already opens with its ✓/✗, in the page's language.
+      rows.push([labels.check, (language() === 'en' && c.message_en) || c.message]);
       break;
     }
   }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::scan::Raw;
 use crate::decimal::Decimal;
+use crate::lexicon;
 
 /// The longest stretch, in bytes, between a total and the 其中 that breaks it down.
 const REACH: usize = 240;
@@ -130,17 +131,20 @@ pub fn breakdowns(text: &str, figures: &[Raw]) -> Vec<Breakdown> {
         };
         // The total: a figure of the parts' kind before the marker, in the same sentence (or
         // the one before, for a 其中 that opens a sentence); nearest first.
-        let sentence_ends_between = |f: &Raw| {
-            marks.ends.partition_point(|&e| e < q) - marks.ends.partition_point(|&e| e < f.end)
+        let between = |list: &[usize], f: &Raw| {
+            list.partition_point(|&e| e < q) - list.partition_point(|&e| e < f.end)
         };
         let totals = (first_total..first_part).rev().filter(|&t| {
             let f = &figures[t];
-            let ends = sentence_ends_between(f);
+            // In the clause's sentence; for a 其中 that opens a sentence, in the sentence
+            // before (whatever `；` it holds).
+            let here = between(&marks.ends, f) == 0;
+            let before = opens && between(&marks.stops, f) == 1;
             same_kind(f, &figures[kind])
                 && amount_like(text, f)
                 // `完成年初预算数60999万元的40.4%`: a figure a share is taken of is no total.
                 && !text[f.end..].starts_with('的')
-                && (ends == 0 || (opens && ends == 1))
+                && (here || before)
                 && (word == "其中" || stated_total(text, f))
         });
         // An explicit list (`其中：`, or a 其中 that opens its sentence) is certain to its end;
@@ -255,31 +259,17 @@ fn amount_like(text: &str, f: &Raw) -> bool {
     let clause = near
         .rfind(['，', '、', '；', '。', '：', ',', ';'])
         .map_or(near, |i| &near[i..]);
-    if RATE_UNITS.contains(&f.unit.as_str()) {
-        return SHARE_WORDS.iter().any(|w| clause.contains(w));
+    if lexicon::RATE_UNITS.contains(&f.unit.as_str()) {
+        return lexicon::SHARE_MARKS.iter().any(|w| clause.contains(w));
     }
     // `每县…1000万元`, `人均…3.1万元`: an amount per head is no part of a sum.
-    if PER_WORDS.iter().any(|w| clause.contains(w)) {
+    let per = lexicon::PER_MARKS.iter().chain(lexicon::PER_HEAD);
+    if per.into_iter().any(|w| clause.contains(w)) {
         return false;
     }
     let before = text[..f.lead].trim_end_matches('了');
-    !CHANGE_WORDS.iter().any(|w| before.ends_with(w))
+    !lexicon::CHANGE_VERBS.iter().any(|w| before.ends_with(w))
 }
-
-/// Words that make an amount one per head, per place or per period.
-const PER_WORDS: &[&str] = &["每", "人均", "户均", "平均"];
-
-/// Units of rates and ratios, which are never summed.
-const RATE_UNITS: &[&str] = &["%", "‰", "成", "倍", "个百分点", "百分点"];
-
-/// Words that make a rate a share of a whole.
-const SHARE_WORDS: &[&str] = &["占", "比重", "比例"];
-
-/// Verbs that make the amount after them a change, not a level.
-const CHANGE_WORDS: &[&str] = &[
-    "增加", "减少", "增收", "减收", "增支", "减支", "增长", "下降", "上升", "提高", "降低", "净增",
-    "净减", "多", "少",
-];
 
 /// Clause punctuation of a paragraph, found once.
 struct Marks {
