@@ -207,7 +207,7 @@ pub fn numbering(headings: &[Heading]) -> Vec<Check> {
         }
     }
     // Checks filed by the heading they end at, so that they come out in document order.
-    let mut by_heading: Vec<Vec<Check>> = vec![Vec::new(); headings.len()];
+    let mut by_heading: Vec<Option<Check>> = (0..headings.len()).map(|_| None).collect();
     for group in &groups {
         let continues = group.len() > 1
             && group.windows(2).all(|w| {
@@ -235,7 +235,7 @@ const STYLES: usize = 16;
 const DEPTHS: usize = 16;
 
 /// Checks one run of sibling headings (indices in document order).
-fn check_run(headings: &[Heading], run: &[usize], out: &mut [Vec<Check>]) {
+fn check_run(headings: &[Heading], run: &[usize], out: &mut [Option<Check>]) {
     let Some(&first) = run.first() else { return };
     let style = headings[first].style;
     // Split where the list starts again at 1: each piece is one list.
@@ -311,10 +311,10 @@ fn check_run(headings: &[Heading], run: &[usize], out: &mut [Vec<Check>]) {
     }
 }
 
-/// Files a check under the last heading it names.
-fn file(out: &mut [Vec<Check>], check: Check) {
+/// Files a check under the last heading it names (one check a heading: the first found).
+fn file(out: &mut [Option<Check>], check: Check) {
     if let Some(slot) = check.headings.last().and_then(|&h| out.get_mut(h)) {
-        slot.push(check);
+        slot.get_or_insert(check);
     }
 }
 

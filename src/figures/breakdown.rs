@@ -255,16 +255,15 @@ fn plain(f: &Raw) -> Option<&Decimal> {
 fn amount_like(text: &str, f: &Raw) -> bool {
     // The clause before the figure, within a few characters (a bounded look keeps a paragraph
     // without punctuation linear).
-    let near = super::subject::tail(&text[..f.lead], 24);
+    let near = crate::chars::tail(&text[..f.lead], 24);
     let clause = near
         .rfind(['，', '、', '；', '。', '：', ',', ';'])
         .map_or(near, |i| &near[i..]);
     if lexicon::RATE_UNITS.contains(&f.unit.as_str()) {
-        return lexicon::SHARE_MARKS.iter().any(|w| clause.contains(w));
+        return holds_any(clause, lexicon::SHARE_MARKS);
     }
     // `每县…1000万元`, `人均…3.1万元`: an amount per head is no part of a sum.
-    let per = lexicon::PER_MARKS.iter().chain(lexicon::PER_HEAD);
-    if per.into_iter().any(|w| clause.contains(w)) {
+    if holds_any(clause, lexicon::PER_MARKS) || holds_any(clause, lexicon::PER_HEAD) {
         return false;
     }
     let before = text[..f.lead].trim_end_matches('了');
@@ -373,24 +372,28 @@ fn open_from(open: &mut [usize], mut p: usize) -> usize {
 /// `from..to` are listed.
 fn markers(text: &str, from: usize, to: usize) -> Vec<(usize, &'static str)> {
     let area = text.get(from..to).unwrap_or("");
-    // Searched by their first character (a fast byte search), then checked whole.
-    let find = move |first: char, word: &'static str| {
-        area.match_indices(first)
-            .map(move |(i, _)| from + i)
-            .filter(move |&q| text[q..].starts_with(word))
-            .map(move |q| (q, word))
+    // Searched by their first character (a fast byte search), then checked whole; the two
+    // lists are merged in order (a sort would weigh on the page's module).
+    let find = |first: char, word: &'static str| -> Vec<(usize, &'static str)> {
+        let mut found = Vec::new();
+        for (i, _) in area.match_indices(first) {
+            if text[from + i..].starts_with(word) {
+                found.push((from + i, word));
+            }
+        }
+        found
     };
-    // The two lists merged in order (a sort would weigh on the page's module).
-    let (mut a, mut b) = (find('其', "其中").peekable(), find('分', "分别").peekable());
-    let mut out = Vec::new();
-    loop {
-        let take_a = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => x.0 < y.0,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        out.extend(if take_a { a.next() } else { b.next() });
+    let (a, b) = (find('其', "其中"), find('分', "分别"));
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
     }
     out
 }
@@ -398,9 +401,14 @@ fn markers(text: &str, from: usize, to: usize) -> Vec<(usize, &'static str)> {
 /// A figure stated as a total (`共780件`, `合计…`), which a 分别 list may break down.
 fn stated_total(text: &str, f: &Raw) -> bool {
     let before = crate::chars::tail(&text[..f.lead], 8);
-    crate::lexicon::TOTAL_WORDS
-        .iter()
-        .any(|w| before.contains(w))
+    holds_any(before, lexicon::TOTAL_WORDS)
+}
+
+/// Whether `hay` holds any of `words` (one search routine for every list, which keeps the
+/// page's module small).
+#[inline(never)]
+fn holds_any(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
 }
 
 /// Gives a qualifier written once for a 分别 pair or list (`分别突破300亿元和3000亿元`,
