@@ -40,6 +40,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("QUALIFIERS_AFTER", Words, &["qualifiers_after"]),
     ("QUALIFIERS_INSIDE", Words, &["qualifiers_inside"]),
     ("NOT_AFTER_UNIT", Pairs, &["not_after_unit"]),
+    ("NOUN_AFTER_UNIT", Pairs, &["noun_after_unit"]),
     ("PERIOD_BEFORE", Words, &["period_before"]),
     ("CHANGE_AFTER_PERIOD", Words, &["change_after_period"]),
     ("PERIOD_AFTER", Words, &["period_after"]),

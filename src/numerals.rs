@@ -20,6 +20,12 @@ pub struct Number {
     /// For a Chinese numeral with a part at 万/亿 level (`二十五亿七千`): that part, so that a
     /// following scale word can re-express the value in its own unit (`…七千多万` → 257000 万).
     pub high: Option<Decimal>,
+    /// The power of ten of the lowest section in `high` (4 for 万, 8 for 亿): a closing scale
+    /// word below it re-expresses the value (`二十五亿七千` + 万), one at or above it scales
+    /// the whole numeral (`一万六千` + 亿 is 16000 亿).
+    pub high_exp: u32,
+    /// The upper end when two neighbouring digits make a range (`五六十` is 50 to 60).
+    pub max: Option<Decimal>,
     /// Byte offset one past the number's last character.
     pub end: usize,
     /// Written in digits (ASCII or full-width) rather than Chinese numerals.
@@ -34,21 +40,51 @@ pub struct Number {
     pub leading_zero: bool,
 }
 
-/// The value of a Chinese digit character.
+/// The value of a Chinese digit character: lower case, upper case (大写) and traditional.
 pub const fn chinese_digit(c: char) -> Option<u8> {
     Some(match c {
         '〇' | '○' | '零' => 0,
         '一' | '壹' => 1,
-        '二' | '贰' | '两' => 2,
+        '二' | '贰' | '貳' | '两' | '兩' => 2,
         '三' | '叁' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
-        '六' | '陆' => 6,
+        '六' | '陆' | '陸' => 6,
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
         _ => return None,
     })
+}
+
+/// An upper-case (大写) digit or place, as written on cheques and in budgets.
+pub const fn is_upper_case(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+/// The tens written as one character (廿 20, 卅 30, 卌 40): their digit.
+const fn chinese_tens(c: char) -> Option<u8> {
+    match c {
+        '廿' => Some(2),
+        '卅' => Some(3),
+        '卌' => Some(4),
+        _ => None,
+    }
 }
 
 /// The power of ten of a Chinese positional character below 万 (十 百 千).
@@ -64,15 +100,23 @@ const fn chinese_place(c: char) -> Option<u32> {
 /// The power of ten of a Chinese section scale (万 亿).
 const fn chinese_section(c: char) -> Option<u32> {
     match c {
-        '万' => Some(4),
-        '亿' => Some(8),
+        '万' | '萬' => Some(4),
+        '亿' | '億' => Some(8),
         _ => None,
     }
 }
 
 /// Whether `c` can be part of a Chinese numeral.
 pub const fn is_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_place(c).is_some() || chinese_section(c).is_some()
+    chinese_digit(c).is_some()
+        || chinese_place(c).is_some()
+        || chinese_section(c).is_some()
+        || chinese_tens(c).is_some()
+}
+
+/// Whether `c` can open a Chinese numeral that is an amount: a digit, 十, or 廿/卅/卌.
+const fn opens_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '拾') || chinese_tens(c).is_some()
 }
 
 /// A digit or place character of a heading or list number (`十二`, `二十三`, `一百零八`): the
@@ -116,7 +160,7 @@ pub fn heading_chinese(text: &str) -> Option<(u32, usize)> {
         after_digit = digit;
         len += c.len_utf8();
     }
-    let (value, _, _) = parse_chinese(&text[..len])?;
+    let value = parse_chinese(&text[..len])?.value;
     let value = u32::try_from(value.to_string().parse::<u64>().ok()?).ok()?;
     (len > 0 && value > 0).then_some((value, len))
 }
@@ -256,6 +300,8 @@ pub fn arabic(text: &str, start: usize) -> Option<Number> {
     Some(Number {
         value,
         high: None,
+        high_exp: 0,
+        max: None,
         end,
         arabic: true,
         digit_string: !seen_dot,
@@ -304,10 +350,71 @@ fn three_digits_then_end(s: &str) -> bool {
     (0..3).all(|_| it.next().is_some_and(is_digit)) && !it.next().is_some_and(is_digit)
 }
 
-/// Reads a Chinese numeral at byte `start` of `text`, stopping before a trailing 万/亿/万亿.
+/// Reads the number at byte `start` of `text`, in digits or in Chinese numerals.
 ///
-/// `None` when the run holds no digit and is not led by 十 (a bare 百/千/万/亿 is a word:
-/// 千方百计, 万家灯火).
+/// Digits that continue past a scale word are one number (`3万4000`, `25万6千`, `1万600`): the
+/// part after the scale word must be smaller than it.
+pub fn read(text: &str, start: usize) -> Option<Number> {
+    let c = text.get(start..)?.chars().next()?;
+    if !is_digit(c) {
+        return chinese(text, start);
+    }
+    let mut n = arabic(text, start)?;
+    if n.digit_string && !n.leading_zero {
+        if let Some(m) = continued(text, &n) {
+            n = m;
+        }
+    }
+    Some(n)
+}
+
+/// `3万4000`, `25万6千`, `3亿4000万`: the number `n` in digits, its scale word and the digits
+/// after it, as one number (`high` is the part before the scale word).
+fn continued(text: &str, n: &Number) -> Option<Number> {
+    let rest = text.get(n.end..)?;
+    let sc = rest.chars().next()?;
+    let exp = chinese_section(sc)?;
+    let after = n.end + sc.len_utf8();
+    let m = arabic(text, after).filter(|m| m.digit_string && !m.leading_zero)?;
+    let mut part = m.value.clone();
+    let mut end = m.end;
+    let tail = &text[end..];
+    // `6千`: a place after the digits (not 千瓦, a unit).
+    if let Some(p) = tail.chars().next().and_then(chinese_place) {
+        let unit = tail[3..].starts_with(['瓦', '伏', '米', '克']);
+        if unit || m.len > 1 {
+            return None;
+        }
+        part = part.checked_shift(p)?;
+        end += 3;
+    }
+    let tail = &text[end..];
+    if tail.starts_with(['%', '％', '‰', '.', '．', '·', '/', '／', ':', '：'])
+        || tail.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || part >= Decimal::from_int(10i128.pow(exp))
+    {
+        return None;
+    }
+    let high = n.value.checked_shift(exp)?;
+    Some(Number {
+        value: high.checked_add(&part)?,
+        high: Some(high),
+        high_exp: exp,
+        max: None,
+        end,
+        arabic: true,
+        digit_string: false,
+        len: n.len + m.len,
+        lone: None,
+        leading_zero: false,
+    })
+}
+
+/// Reads a Chinese numeral at byte `start` of `text`, stopping before a closing scale word
+/// (万, 亿, 万亿, 万万, and their traditional forms), which belongs to the unit.
+///
+/// `None` when the run holds no digit and is not led by 十 or 廿/卅/卌 (a bare 百/千/万/亿 is a
+/// word: 千方百计, 万家灯火).
 pub fn chinese(text: &str, start: usize) -> Option<Number> {
     let rest = text.get(start..)?;
     // Checked before the run is read, so a long run of bare scale words (万亿万亿…) is not
@@ -320,6 +427,8 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
         return Some(Number {
             value,
             high: None,
+            high_exp: 0,
+            max: None,
             end: start + lead.len_utf8(),
             arabic: false,
             digit_string: false,
@@ -328,50 +437,57 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
             leading_zero: false,
         });
     }
-    if chinese_digit(lead).is_none() && !matches!(lead, '十' | '拾') {
+    if !opens_numeral(lead) {
         return None;
     }
     // The run of numeral characters, with 点 inside it when a digit follows.
     let mut run_end = 0;
+    let mut prev = None;
     let mut it = rest.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let point = c == '点'
-            && run_end == i
-            && it.peek().is_some_and(|&(_, n)| chinese_digit(n).is_some());
+        let next = it.peek().map(|&(_, n)| n);
+        let point = c == '点' && run_end == i && next.and_then(chinese_digit).is_some();
         // `二OO三年`: a web copy may write the zero of a digit-by-digit year as the letter O.
         let letter_zero = is_letter_zero(c)
             && run_end == i
-            && it
-                .peek()
-                .is_some_and(|&(_, n)| chinese_digit(n).is_some() || is_letter_zero(n));
-        if is_chinese_numeral(c) || point || letter_zero {
+            && next.is_some_and(|n| chinese_digit(n).is_some() || is_letter_zero(n));
+        // `一百万千瓦`, `三千瓦`: 千瓦 and 千伏 are units, never 千 + 瓦; 千米 and 千克 are
+        // units after a scale word (`八十万千米`), thousands after a digit (`三千米`).
+        let unit_ahead = matches!(c, '千' | '仟')
+            && next.is_some_and(|n| {
+                matches!(n, '瓦' | '伏')
+                    || (matches!(n, '米' | '克') && prev.and_then(chinese_section).is_some())
+            });
+        if run_end == i && !unit_ahead && (is_chinese_numeral(c) || point || letter_zero) {
             run_end = i + c.len_utf8();
+            prev = Some(c);
         } else {
             break;
         }
     }
     let run = &rest[..run_end];
-    // A trailing scale word goes to the unit.
+    // A closing scale word goes to the unit.
     let mut body = run;
     for tail in crate::lexicon::TRAILING_SCALES {
         if let Some(b) = body.strip_suffix(tail) {
-            if b.chars()
-                .next_back()
-                .is_some_and(|c| chinese_digit(c).is_some() || chinese_place(c).is_some())
-            {
+            if b.chars().next_back().is_some_and(|c| {
+                chinese_digit(c).is_some()
+                    || chinese_place(c).is_some()
+                    || chinese_tens(c).is_some()
+            }) {
                 body = b;
                 break;
             }
         }
     }
     let first = body.chars().next()?;
-    if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
+    if !opens_numeral(first) {
         return None;
     }
     // A lone digit (`一`, `两`, most of what is read here) needs no parsing.
     let lone_digit = chinese_digit(first).filter(|_| body.len() == first.len_utf8());
     let parsed = if let Some(d) = lone_digit {
-        Some((Decimal::from_int(i128::from(d)), None, false))
+        Some(Parsed::int(i128::from(d)))
     } else if body.contains(is_letter_zero) {
         parse_chinese(&body.replace(is_letter_zero, "〇"))
     } else {
@@ -379,16 +495,18 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     };
     let count = body.chars().count();
     let lone = if count == 1 { Some(first) } else { None };
-    let (value, high, digit_string) = match parsed {
-        Some(p) => p,
-        None => (Decimal::written(body), None, false),
-    };
+    let p = parsed.unwrap_or_else(|| Parsed {
+        value: Decimal::written(body),
+        ..Parsed::int(0)
+    });
     Some(Number {
-        value,
-        high,
+        value: p.value,
+        high: p.high,
+        high_exp: p.high_exp,
+        max: p.max,
         end: start + body.len(),
         arabic: false,
-        digit_string,
+        digit_string: p.digit_string,
         len: count,
         lone,
         leading_zero: false,
@@ -400,16 +518,33 @@ fn is_letter_zero(c: char) -> bool {
     matches!(c, 'O' | 'o' | 'Ｏ')
 }
 
-/// The value of a Chinese numeral (`(value, part at 万/亿 level, digit by digit)`); `None` when
-/// it overflows.
-fn parse_chinese(body: &str) -> Option<(Decimal, Option<Decimal>, bool)> {
+/// A Chinese numeral's value, as [`parse_chinese`] reads it.
+struct Parsed {
+    value: Decimal,
+    high: Option<Decimal>,
+    high_exp: u32,
+    max: Option<Decimal>,
+    digit_string: bool,
+}
+
+impl Parsed {
+    fn int(v: i128) -> Parsed {
+        Parsed {
+            value: Decimal::from_int(v),
+            high: None,
+            high_exp: 0,
+            max: None,
+            digit_string: false,
+        }
+    }
+}
+
+/// The value of a Chinese numeral; `None` when it overflows.
+fn parse_chinese(body: &str) -> Option<Parsed> {
     let (int_part, frac_part) = match body.split_once('点') {
         Some((a, b)) => (a, Some(b)),
         None => (body, None),
     };
-    let positional = int_part
-        .chars()
-        .any(|c| chinese_place(c).is_some() || chinese_section(c).is_some());
     let mut frac = Decimal::from_int(0);
     if let Some(f) = frac_part {
         let mut m: i128 = 0;
@@ -422,53 +557,147 @@ fn parse_chinese(body: &str) -> Option<(Decimal, Option<Decimal>, bool)> {
         }
         frac = Decimal::new(m, scale).normalized();
     }
+    let chars: Vec<char> = int_part.chars().collect();
+    let positional = chars.iter().any(|&c| chinese_digit(c).is_none());
     if !positional {
         let mut m: i128 = 0;
-        for c in int_part.chars() {
+        for &c in &chars {
             m = m
                 .checked_mul(10)?
                 .checked_add(i128::from(chinese_digit(c)?))?;
         }
-        let digit_string = frac_part.is_none() && int_part.chars().count() > 1;
-        return Some((Decimal::from_int(m).checked_add(&frac)?, None, digit_string));
+        // `一两`, `七八`, `三五` before a unit: a range of two neighbouring digits.
+        if frac_part.is_none() {
+            if let [a, b] = chars[..] {
+                if let Some((lo, hi)) = neighbours(a, b) {
+                    let mut p = Parsed::int(i128::from(lo));
+                    p.max = Some(Decimal::from_int(i128::from(hi)));
+                    return Some(p);
+                }
+            }
+        }
+        let digit_string = frac_part.is_none() && chars.len() > 1;
+        return Some(Parsed {
+            value: Decimal::from_int(m).checked_add(&frac)?,
+            digit_string,
+            ..Parsed::int(0)
+        });
     }
-    let mut high: i128 = 0; // the part at 亿 and 万 level
+    // `五六十`, `三四百`, `十七八`: two neighbouring digits inside a numeral are a range; each
+    // end is the numeral with one of them.
+    let pair = (0..chars.len().saturating_sub(1)).find_map(|k| {
+        let (lo, hi) = neighbours(chars[k], chars[k + 1])?;
+        let alone = (k == 0 || chinese_digit(chars[k - 1]).is_none())
+            && chars.get(k + 2).is_none_or(|&c| chinese_digit(c).is_none());
+        alone.then_some((k, lo, hi))
+    });
+    if let Some((k, _, _)) = pair {
+        // Only below the last section word, so both ends share the same higher part.
+        if chars[k..].iter().any(|&c| chinese_section(c).is_some()) {
+            return None;
+        }
+        let mut lo = chars.clone();
+        lo.remove(k + 1);
+        let mut hi = chars.clone();
+        hi.remove(k);
+        let (lo, _, _) = positional_value(&lo)?;
+        let (hi, _, _) = positional_value(&hi)?;
+        return Some(Parsed {
+            value: Decimal::from_int(lo).checked_add(&frac)?,
+            max: Some(Decimal::from_int(hi).checked_add(&frac)?),
+            ..Parsed::int(0)
+        });
+    }
+    let (value, high, high_exp) = positional_value(&chars)?;
+    let value = Decimal::from_int(value).checked_add(&frac)?;
+    Some(Parsed {
+        value,
+        high: (high != 0).then(|| Decimal::from_int(high)),
+        high_exp,
+        max: None,
+        digit_string: false,
+    })
+}
+
+/// Two neighbouring digits written together for a rough amount (`五六`, `一两`, `三五`): the
+/// low and high digit.
+fn neighbours(a: char, b: char) -> Option<(u8, u8)> {
+    let (x, y) = (chinese_digit(a)?, chinese_digit(b)?);
+    (x > 0 && (y == x + 1 || (x, y) == (3, 5))).then_some((x, y))
+}
+
+/// The value of a positional numeral (with 十/百/千, 廿/卅/卌, 万/亿), its part at 万 level and
+/// above, and the power of ten of the lowest section in that part.
+///
+/// 一 may be left out before 十 (`十五`, and after a larger unit: `二百十七`, `一千零十`); 万万
+/// is 亿; a last digit right after 百/千/万/亿 is one step below it (`一百五` is 150, `三万五`
+/// is 35000: the spoken short form).
+fn positional_value(chars: &[char]) -> Option<(i128, i128, u32)> {
+    let mut high: i128 = 0; // the part at 亿 level and above
+    let mut wan: i128 = 0; // the part at 万 level
     let mut section: i128 = 0; // below 万, complete places
     let mut current: i128 = 0; // the last digit(s) not yet placed
-    let mut seen_digit = false;
-    let mut pending_wan: i128 = 0;
-    for c in int_part.chars() {
+    let mut last_exp: Option<u32> = None; // the place or section just written
+    let mut after_zero = false;
+    for &c in chars {
         if let Some(d) = chinese_digit(c) {
             current = current.checked_mul(10)?.checked_add(i128::from(d))?;
-            seen_digit = true;
+            after_zero = d == 0;
+            if d == 0 {
+                last_exp = None;
+            }
+            continue;
+        }
+        if let Some(t) = chinese_tens(c) {
+            section = section.checked_add(i128::from(t) * 10)?;
+            current = 0;
+            last_exp = Some(1);
         } else if let Some(p) = chinese_place(c) {
-            let m = if current == 0 && !seen_digit {
-                1
-            } else {
-                current
-            };
+            let m = if current == 0 { 1 } else { current };
             section = section.checked_add(m.checked_mul(10i128.checked_pow(p)?)?)?;
             current = 0;
+            last_exp = Some(p);
         } else if let Some(s) = chinese_section(c) {
             let part = section.checked_add(current)?;
             if s == 8 {
                 high = high
-                    .checked_add(pending_wan)?
+                    .checked_add(wan)?
                     .checked_add(part)?
                     .checked_mul(100_000_000)?;
-                pending_wan = 0;
+                wan = 0;
+            } else if part == 0 && last_exp == Some(4) {
+                // 万万: the 万 part becomes 亿.
+                high = high.checked_add(wan.checked_mul(10_000)?)?;
+                wan = 0;
             } else {
-                pending_wan = pending_wan.checked_add(part.checked_mul(10_000)?)?;
+                wan = wan.checked_add(part.checked_mul(10_000)?)?;
             }
             section = 0;
             current = 0;
+            last_exp = Some(if part == 0 && s == 4 && high != 0 && wan == 0 {
+                8
+            } else {
+                s
+            });
+        }
+        after_zero = false;
+    }
+    // The spoken short form: `三万五`, `一百五`, `两千三`.
+    if let (Some(e), false) = (last_exp, after_zero) {
+        if e >= 2 && current > 0 && current < 10 && chars.len() >= 2 {
+            current = current.checked_mul(10i128.checked_pow(e - 1)?)?;
         }
     }
-    high = high.checked_add(pending_wan)?;
-    let low = Decimal::from_int(section.checked_add(current)?).checked_add(&frac)?;
-    let value = Decimal::from_int(high).checked_add(&low)?;
-    let high = (high != 0).then(|| Decimal::from_int(high));
-    Some((value, high, false))
+    let high_exp = if wan != 0 {
+        4
+    } else if high != 0 {
+        8
+    } else {
+        0
+    };
+    let high = high.checked_add(wan)?;
+    let value = high.checked_add(section)?.checked_add(current)?;
+    Some((value, high, high_exp))
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ fn read(text: &str, at: usize) -> Option<Number> {
     if is_digit(c) {
         numerals::arabic(text, at)
     } else if numerals::is_chinese_numeral(c) {
-        numerals::chinese(text, at)
+        numerals::read(text, at)
     } else {
         None
     }

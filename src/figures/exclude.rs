@@ -177,7 +177,19 @@ pub fn not_an_amount_after(rest: &str, unit: &str) -> bool {
 /// Whether a number with a unit still is no count: `一` meaning "a" (`一项亮点工程`, `一年来`),
 /// a name (`三元`), a period looked back on (`五年来`, `过去五年`).
 pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scaled: bool) -> bool {
-    if !n.arabic && !scaled && matches!(n.lone, Some('一' | '〇' | '○' | '零' | '壹')) {
+    // `翻两番`: 番 counts only after 翻 (`三番五次`, `一番努力` are words).
+    if measure == Some("番") && !text[..i].ends_with('翻') {
+        return true;
+    }
+    // `三角地`, `八角`: 角 in lower-case numerals is a corner or a name; an amount of 角 is
+    // written in digits or upper case (`5角`, `伍角`).
+    if measure == Some("角") && !n.arabic && !text[i..n.end].contains(numerals::is_upper_case) {
+        return true;
+    }
+    // `增长一倍`, `翻一番`: 一 before 倍 or 番 is a count.
+    let times = matches!(measure, Some("倍" | "番"));
+    if !n.arabic && !scaled && !times && matches!(n.lone, Some('一' | '〇' | '○' | '零' | '壹'))
+    {
         // `至少有一名`: a bound makes the 一 a count.
         let bound = units::qualifier_before(text, i)
             .1
@@ -186,7 +198,13 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
             return true;
         }
     }
-    if !n.arabic && n.lone.is_some() && measure == Some("元") {
+    // `三元` (a name); not `十元`, `五万元`, nor an amount in upper case (`伍圆`).
+    if !n.arabic
+        && !scaled
+        && n.lone
+            .is_some_and(|c| c != '十' && !numerals::is_upper_case(c))
+        && measure == Some("元")
+    {
         return true;
     }
     // `二期`, `三期工程`: a project phase is written in Chinese numerals; `培训12期` counts.

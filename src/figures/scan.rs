@@ -167,7 +167,12 @@ const fn starts_something(c: char) -> bool {
 
 /// `百分之三十六点九` → 36.9 %.
 fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
-    let at = i + "百分之".len();
+    let mut at = i + "百分之".len();
+    // `百分之负三点八`.
+    let negative = text[at..].starts_with('负');
+    if negative {
+        at += '负'.len_utf8();
+    }
     let (value, end) = if text[at..].starts_with('百')
         && !text[at + 3..].starts_with(numerals::is_chinese_numeral)
     {
@@ -182,13 +187,40 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
         }
         (n.value, n.end)
     };
+    let value = if negative {
+        Decimal::from_int(0).checked_sub(&value)?
+    } else {
+        value
+    };
+    // `百分之三十至四十`: a range.
+    let mut value_max = None;
+    let mut end = end;
+    if let Some(j) = text[end..]
+        .chars()
+        .next()
+        .filter(|&c| units::is_range_joiner(c) || c == '到')
+    {
+        let from = end + j.len_utf8();
+        let from = from
+            + if text[from..].starts_with("百分之") {
+                "百分之".len()
+            } else {
+                0
+            };
+        if let Some(m) = read_number(text, from).filter(|m| !m.arabic && !m.value.is_written()) {
+            if m.value >= value {
+                value_max = Some(m.value);
+                end = m.end;
+            }
+        }
+    }
     let (qualifier, end) = qualifier_after(text, end);
     out.figures.push(Raw {
         start: i,
         end,
         lead: i,
         value,
-        value_max: None,
+        value_max,
         unit: "%".into(),
         base: None,
         qualifier,
@@ -197,12 +229,7 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
 }
 
 fn read_number(text: &str, at: usize) -> Option<Number> {
-    let c = text.get(at..)?.chars().next()?;
-    if is_digit(c) {
-        numerals::arabic(text, at)
-    } else {
-        numerals::chinese(text, at)
-    }
+    numerals::read(text, at)
 }
 
 /// Reads the number at `i` and whatever it makes (a figure, a date, nothing); returns where to
@@ -210,6 +237,12 @@ fn read_number(text: &str, at: usize) -> Option<Number> {
 fn number(text: &str, i: usize, out: &mut Scan) -> usize {
     let c = text[i..].chars().next().map_or(1, char::len_utf8);
     let Some(n) = read_number(text, i) else {
+        // `上千人`, `近万人`: a bare 百/千/万/亿 after 上 or 近 is one of it.
+        if let Some(raw) = bare_scale(text, i) {
+            let end = raw.end;
+            out.figures.push(raw);
+            return end;
+        }
         return i + c;
     };
     let next = n.end.max(i + c);
@@ -233,7 +266,7 @@ fn number(text: &str, i: usize, out: &mut Scan) -> usize {
             return next;
         }
     }
-    match figure(text, i, &n) {
+    match figure(text, i, &n).map(|raw| signed(text, raw, out.figures.last())) {
         Some(raw) => {
             let end = raw.end;
             out.figures.push(raw);
@@ -263,20 +296,25 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             }
         }
     }
+    // `五六十人`, `七八成`: two neighbouring digits.
+    if value_max.is_none() {
+        value_max = n.max.clone();
+    }
     let mut qualifier = None;
-    // 多/余 between the number and its scale word or unit (`5300多栋`, `6600多万`).
-    if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
-        if unit_follows(text, pos + q.len()) {
-            qualifier = Some(q);
-            pos += q.len();
+    // 多/余 between the number and its scale word or unit (`5300多栋`, `6600多万`); 几 after a
+    // numeral reads as 多 (`十几个`, `二十几万元`).
+    if let Some(q) = inside_qualifier(&text[pos..]) {
+        if unit_follows(text, pos + q.0.len()) {
+            qualifier = Some(q.1);
+            pos += q.0.len();
         }
     }
     let mut scale = None;
     if let Some((word, exp)) = units::scale_at(&text[pos..]) {
         scale = Some((word, exp));
         pos += word.len();
-        if let Some(h) = &n.high {
-            // `二十五亿七千多万`: the 亿 part re-expressed in 万.
+        if let Some(h) = n.high.as_ref().filter(|_| exp < n.high_exp) {
+            // `二十五亿七千多万`: the 亿 part re-expressed in 万 (but `一万六千亿` is 16000 亿).
             let low = n.value.checked_sub(h);
             if let Some(v) =
                 low.and_then(|low| h.checked_unshift(exp).and_then(|h| h.checked_add(&low)))
@@ -284,10 +322,19 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
                 value = v;
             }
         }
+        // `5万-10万元`, `二百八十万到三百万千瓦`: a range with the scale word on both ends.
+        if value_max.is_none() {
+            if let Some((max, end)) = scaled_range(text, pos, n, word) {
+                if max >= value {
+                    value_max = Some(max);
+                    pos = end;
+                }
+            }
+        }
         if qualifier.is_none() {
-            if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
-                qualifier = Some(q);
-                pos += q.len();
+            if let Some(q) = inside_qualifier(&text[pos..]) {
+                qualifier = Some(q.1);
+                pos += q.0.len();
             }
         }
     }
@@ -297,7 +344,8 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     }
     let mut measure = unit_set()
         .longest(&text[pos..])
-        .filter(|u| ascii_unit_ends(text, pos, u));
+        .filter(|u| ascii_unit_ends(text, pos, u))
+        .filter(|u| !units::noun_not_unit(u, &text[pos + u.len()..]));
     // `2.16和1.66个百分点`, `1409万、1305万人次`: a unit written once for a list.
     let shared = if measure.is_none() {
         shared_unit(text, pos, scale.map(|(w, _)| w))
@@ -332,6 +380,18 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             value = value.checked_add(&Decimal::new(5, 1)).unwrap_or(value);
             pos += '半'.len_utf8();
         }
+        // `壹拾壹元壹角伍分`, `壹佰壹拾壹圆整`: 角 and 分 after 元 are one amount in 元; 整/正
+        // closes it.
+        if plain == "元" && scale.is_none() {
+            let (cents, end) = jiao_fen(text, pos);
+            if let Some(v) = cents.and_then(|c| value.checked_add(&c)) {
+                value = v;
+                pos = end;
+            }
+            if text[pos..].starts_with(['整', '正']) && (n.arabic || !text[i..pos].is_empty()) {
+                pos += '整'.len_utf8();
+            }
+        }
     }
     // As written: scale word, plain unit, bracketed unit (one allocation of the right size).
     let scale_word = scale.map_or("", |(w, _)| w);
@@ -342,15 +402,15 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     if unit.is_empty() {
         return None;
     }
-    if exclude::not_a_count(text, i, n, measure, scale.is_some()) {
+    if exclude::not_a_count(text, i, n, measure, scale.is_some() || value_max.is_some()) {
         return None;
     }
     if qualifier.is_none()
         && (measure.is_none() || measure.is_some_and(|u| QUALIFIED_AFTER_UNIT.contains(&u)))
     {
-        if let Some(q) = units::longest(&text[pos..], QUALIFIERS_INSIDE) {
-            qualifier = Some(q);
-            pos += q.len();
+        if let Some(q) = inside_qualifier(&text[pos..]) {
+            qualifier = Some(q.1);
+            pos += q.0.len();
         }
     }
     // A range written with the unit on both ends (`3%—5%`).
@@ -384,6 +444,143 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     })
 }
 
+/// 多/余 (or 几, read as 多) written at the start of `s`: the word and the qualifier listed.
+fn inside_qualifier(s: &str) -> Option<(&'static str, &'static str)> {
+    if s.starts_with('几') {
+        return Some(("几", "多"));
+    }
+    units::longest(s, QUALIFIERS_INSIDE).map(|q| (q, q))
+}
+
+/// `—10万` after `5万` (the scale word `word` read up to `pos`): the upper end of a range that
+/// repeats the scale word, and the byte after that scale word.
+fn scaled_range(text: &str, pos: usize, n: &Number, word: &str) -> Option<(Decimal, usize)> {
+    let j = text[pos..]
+        .chars()
+        .next()
+        .filter(|&c| units::is_range_joiner(c) || c == '到')?;
+    let at = pos + j.len_utf8();
+    let m = read_number(text, at).filter(|m| m.arabic == n.arabic && m.high.is_none())?;
+    text[m.end..]
+        .starts_with(word)
+        .then(|| (m.value, m.end + word.len()))
+}
+
+/// `壹角伍分`, `5角`, `3分` after 元: the amount in 元 and the byte after it.
+fn jiao_fen(text: &str, pos: usize) -> (Option<Decimal>, usize) {
+    let mut total: Option<Decimal> = None;
+    let mut at = pos;
+    for (unit, exp) in [('角', 1), ('分', 2)] {
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let d = numerals::chinese_digit(c)
+            .or_else(|| c.to_digit(10).and_then(|d| u8::try_from(d).ok()));
+        let Some(d) = d.filter(|_| text[at + c.len_utf8()..].starts_with(unit)) else {
+            continue;
+        };
+        let v = Decimal::new(i128::from(d), exp);
+        total = Some(total.map_or(v.clone(), |t| t.checked_add(&v).unwrap_or(t)));
+        at += c.len_utf8() + unit.len_utf8();
+    }
+    (total, at)
+}
+
+/// `上千人`, `近百人`, `上万人`, `近万人`: a bare 百 or 千 after 上/近 is 100 or 1000 of the
+/// unit; a bare 万 or 亿 is 1 of it (the scale word goes to the unit). `成千上万` is vague.
+fn bare_scale(text: &str, i: usize) -> Option<Raw> {
+    let before = &text[..i];
+    let q = if before.ends_with('上') && !before.ends_with("成千上") {
+        "上"
+    } else if before.ends_with('近') && units::qualifier_before(text, i).1 == Some("近") {
+        "近"
+    } else {
+        return None;
+    };
+    let c = text[i..].chars().next()?;
+    let (value, end) = match c {
+        '百' => (100, i + 3),
+        '千' => (1000, i + 3),
+        '万' | '亿' | '萬' | '億' => (1, i),
+        _ => return None,
+    };
+    let n = Number {
+        value: Decimal::from_int(value),
+        high: None,
+        high_exp: 0,
+        max: None,
+        end,
+        arabic: false,
+        digit_string: false,
+        len: 1,
+        lone: None,
+        leading_zero: false,
+    };
+    // The bare word must be followed by a unit (or be a scale word before one).
+    let unit_at = |at: usize| {
+        unit_set()
+            .longest(&text[at..])
+            .is_some_and(|u| !units::noun_not_unit(u, &text[at + u.len()..]))
+    };
+    let ok = if end == i {
+        units::scale_at(&text[i..]).is_some_and(|(w, _)| unit_at(i + w.len()))
+    } else {
+        unit_at(end)
+    };
+    if !ok {
+        return None;
+    }
+    let mut raw = figure(text, i, &n)?;
+    raw.qualifier = Some(q);
+    raw.lead = i - '上'.len_utf8();
+    if q == "上" {
+        raw.start = raw.lead;
+    }
+    Some(raw)
+}
+
+/// A minus sign (`-`, `−`, `－`) or 负 written right before the figure's number (`增长-3.8%`,
+/// `负十一`) makes it negative; not a dash after a number or a figure (`2021-2025`, `3%-5%`).
+fn signed(text: &str, mut raw: Raw, last: Option<&Raw>) -> Raw {
+    let before = &text[..raw.start];
+    let Some(sign) = before.chars().next_back() else {
+        return raw;
+    };
+    if !matches!(sign, '-' | '−' | '－' | '负') {
+        return raw;
+    }
+    let at = raw.start - sign.len_utf8();
+    let prev = before[..at].chars().next_back();
+    // A dash after a number, a unit or a closing bracket joins two things (`3天-5天`, `（一）-`);
+    // 负 only reads as a sign where it is not 正负 (plus or minus).
+    let dash = sign != '负';
+    let joined = prev.is_some_and(|p| {
+        p == '正'
+            || (dash
+                && (p.is_ascii_alphanumeric()
+                    || is_digit(p)
+                    || numerals::is_chinese_numeral(p)
+                    || matches!(p, '%' | '％' | ')' | '）' | '-' | '—')
+                    || unit_set().longest(p.encode_utf8(&mut [0; 4])).is_some()))
+    }) || last.is_some_and(|f| f.end == at);
+    if joined {
+        return raw;
+    }
+    let neg = |d: &Decimal| Decimal::from_int(0).checked_sub(d);
+    if let Some(v) = neg(&raw.value) {
+        // A range's ends swap with the sign: only a plain figure is signed.
+        if raw.value_max.is_none() {
+            raw.value = v;
+            raw.base = raw.base.and_then(|(b, u)| neg(&b).map(|b| (b, u)));
+            if raw.lead == raw.start {
+                raw.lead = at;
+            }
+            raw.start = at;
+        }
+    }
+    raw
+}
+
 /// Whether a scale word or unit is written at `pos`.
 fn unit_follows(text: &str, pos: usize) -> bool {
     let s = &text[pos..];
@@ -415,7 +612,7 @@ fn range_with_units(text: &str, pos: usize, arabic: bool, unit: &str) -> Option<
     let j = text[pos..]
         .chars()
         .next()
-        .filter(|&c| units::is_range_joiner(c))?;
+        .filter(|&c| units::is_range_joiner(c) || c == '到')?;
     let at = pos + j.len_utf8();
     let m = read_number(text, at).filter(|m| m.arabic == arabic)?;
     let rest = &text[m.end..];

@@ -2,7 +2,7 @@
 //! before a number, and the dashes of a range. The words themselves are in the lexicon
 //! ([`crate::lexicon`]).
 
-use crate::lexicon::{unit_set, NOT_QUALIFIERS_BEFORE, QUALIFIERS_BEFORE, SCALES};
+use crate::lexicon::{unit_set, NOT_QUALIFIERS_BEFORE, NOUN_AFTER_UNIT, QUALIFIERS_BEFORE, SCALES};
 
 /// Dashes and words that join the two ends of a range (`2—3岁`, `3至5天`).
 pub fn is_range_joiner(c: char) -> bool {
@@ -41,11 +41,15 @@ pub fn scale_at(s: &str) -> Option<(&'static str, u32)> {
     Some((word, exp))
 }
 
-/// The unit written as the report lists it (`％` is `%`).
+/// The unit written as the report lists it (`％` is `%`; 圆/圓 is 元).
 pub fn normalise_unit(unit: &str) -> String {
     // Units are a few characters: mapping them is cheaper than a general replace.
     unit.chars()
-        .map(|c| if c == '％' { '%' } else { c })
+        .map(|c| match c {
+            '％' => '%',
+            '圆' | '圓' => '元',
+            c => c,
+        })
         .collect()
 }
 
@@ -62,4 +66,11 @@ pub fn qualifier_before(text: &str, i: usize) -> (usize, Option<&'static str>) {
         }
         _ => (i, None),
     }
+}
+
+/// Whether the unit `unit`, followed by `rest`, is the start of a noun (`人口`).
+pub fn noun_not_unit(unit: &str, rest: &str) -> bool {
+    NOUN_AFTER_UNIT
+        .iter()
+        .any(|(u, after)| *u == unit && rest.starts_with(after))
 }
