@@ -375,18 +375,43 @@ fn continued(text: &str, n: &Number) -> Option<Number> {
     let sc = rest.chars().next()?;
     let exp = chinese_section(sc)?;
     let after = n.end + sc.len_utf8();
-    let m = arabic(text, after).filter(|m| m.digit_string && !m.leading_zero)?;
-    let mut part = m.value.clone();
-    let mut end = m.end;
-    let tail = &text[end..];
-    // `6千`: a place after the digits (not 千瓦, a unit).
-    if let Some(p) = tail.chars().next().and_then(chinese_place) {
-        let unit = tail[3..].starts_with(['瓦', '伏', '米', '克']);
-        if unit || m.len > 1 {
-            return None;
+    // Groups of digits, each with an optional place or lower section after it (`4千6百`,
+    // `1万4千6百` after 亿), the places falling.
+    let mut part = Decimal::from_int(0);
+    let mut end = after;
+    let mut len = n.len;
+    let mut below = exp;
+    while let Some(m) = arabic(text, end).filter(|m| m.digit_string && !m.leading_zero) {
+        let tail = &text[m.end..];
+        // A section word that ends the number goes to the unit (`3亿4000万元`).
+        let place = tail
+            .chars()
+            .next()
+            .and_then(|c| {
+                chinese_place(c).or_else(|| {
+                    chinese_section(c).filter(|_| tail[c.len_utf8()..].starts_with(is_digit))
+                })
+            })
+            .filter(|&p| p < below);
+        // 千瓦, 千伏, 千米, 千克 are units.
+        let unit = tail.len() > 3 && tail[3..].starts_with(['瓦', '伏', '米', '克']);
+        len += m.len;
+        match place {
+            Some(_) if unit => return None,
+            Some(p) => {
+                part = part.checked_add(&m.value.checked_shift(p)?)?;
+                end = m.end + 3;
+                below = p;
+            }
+            None => {
+                part = part.checked_add(&m.value)?;
+                end = m.end;
+                break;
+            }
         }
-        part = part.checked_shift(p)?;
-        end += 3;
+    }
+    if end == after {
+        return None;
     }
     let tail = &text[end..];
     if tail.starts_with(['%', '％', '‰', '.', '．', '·', '/', '／', ':', '：'])
@@ -404,7 +429,7 @@ fn continued(text: &str, n: &Number) -> Option<Number> {
         end,
         arabic: true,
         digit_string: false,
-        len: n.len + m.len,
+        len,
         lone: None,
         leading_zero: false,
     })

@@ -169,7 +169,7 @@ const fn starts_something(c: char) -> bool {
 fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
     let mut at = i + "百分之".len();
     // `百分之负三点八`.
-    let negative = text[at..].starts_with('负');
+    let negative = text[at..].starts_with(['负', '負']);
     if negative {
         at += '负'.len_utf8();
     }
@@ -446,8 +446,8 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
 
 /// 多/余 (or 几, read as 多) written at the start of `s`: the word and the qualifier listed.
 fn inside_qualifier(s: &str) -> Option<(&'static str, &'static str)> {
-    if s.starts_with('几') {
-        return Some(("几", "多"));
+    if let Some(w) = ["几", "幾"].into_iter().find(|w| s.starts_with(w)) {
+        return Some((w, "多"));
     }
     units::longest(s, QUALIFIERS_INSIDE).map(|q| (q, q))
 }
@@ -546,14 +546,22 @@ fn signed(text: &str, mut raw: Raw, last: Option<&Raw>) -> Raw {
     let Some(sign) = before.chars().next_back() else {
         return raw;
     };
-    if !matches!(sign, '-' | '−' | '－' | '负') {
+    if !matches!(sign, '-' | '−' | '－' | '负' | '負') {
         return raw;
     }
     let at = raw.start - sign.len_utf8();
     let prev = before[..at].chars().next_back();
+    // `3度-5度`: a unit right after a number, before the dash.
+    let unit_after_number = prev.is_some_and(|p| {
+        unit_set().longest(p.encode_utf8(&mut [0; 4])).is_some()
+            && before[..at - p.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(|q| is_digit(q) || numerals::is_chinese_numeral(q))
+    });
     // A dash after a number, a unit or a closing bracket joins two things (`3天-5天`, `（一）-`);
     // 负 only reads as a sign where it is not 正负 (plus or minus).
-    let dash = sign != '负';
+    let dash = !matches!(sign, '负' | '負');
     let joined = prev.is_some_and(|p| {
         p == '正'
             || (dash
@@ -561,7 +569,7 @@ fn signed(text: &str, mut raw: Raw, last: Option<&Raw>) -> Raw {
                     || is_digit(p)
                     || numerals::is_chinese_numeral(p)
                     || matches!(p, '%' | '％' | ')' | '）' | '-' | '—')
-                    || unit_set().longest(p.encode_utf8(&mut [0; 4])).is_some()))
+                    || unit_after_number))
     }) || last.is_some_and(|f| f.end == at);
     if joined {
         return raw;
