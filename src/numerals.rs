@@ -393,8 +393,10 @@ fn continued(text: &str, n: &Number) -> Option<Number> {
                 })
             })
             .filter(|&p| p < below);
-        // 千瓦, 千伏, 千米, 千克 are units.
-        let unit = tail.len() > 3 && tail[3..].starts_with(['瓦', '伏', '米', '克']);
+        // 千瓦, 千伏, 千米, 千克 are units (`get`: the tail may open with any character).
+        let unit = tail
+            .get(3..)
+            .is_some_and(|t| t.starts_with(['瓦', '伏', '米', '克']));
         len += m.len;
         match place {
             Some(_) if unit => return None,

@@ -151,6 +151,20 @@ fn characters_outside_the_basic_plane() {
 }
 
 #[test]
+fn astral_characters_right_after_digits_and_a_scale_word() {
+    // Digits, then a four-byte character where a 千瓦-like unit would be looked for.
+    let input = "10000万1000😀0.1共受理案件15件。";
+    let (report, _) = check(input);
+    assert!(
+        report
+            .figures
+            .iter()
+            .any(|f| slice(input, f.start, f.end).contains("15")),
+        "the figure after digits followed by an emoji should still be read"
+    );
+}
+
+#[test]
 fn a_hundred_thousand_chinese_numerals() {
     let n = size(100_000);
     check(&"一".repeat(n));

@@ -490,7 +490,11 @@ fn jiao_fen(text: &str, pos: usize) -> (Option<Decimal>, usize) {
 /// unit; a bare 万 or 亿 is 1 of it (the scale word goes to the unit). `成千上万` is vague.
 fn bare_scale(text: &str, i: usize) -> Option<Raw> {
     let before = &text[..i];
-    let q = if before.ends_with('上') && !before.ends_with("成千上") {
+    // Not the 上 of a qualifier written after the figure before (`100千以上万元`).
+    let q = if before.ends_with('上')
+        && !before.ends_with("成千上")
+        && !QUALIFIERS_AFTER.iter().any(|w| before.ends_with(w))
+    {
         "上"
     } else if before.ends_with('近') && units::qualifier_before(text, i).1 == Some("近") {
         "近"
