@@ -38,6 +38,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("QUALIFIERS_BEFORE", Pairs, &["qualifiers_before"]),
     ("NOT_QUALIFIERS_BEFORE", Words, &["not_qualifiers_before"]),
     ("QUALIFIERS_AFTER", Words, &["qualifiers_after"]),
+    ("APPROXIMATE", Pairs, &["approximate"]),
+    ("SESSIONS_BEFORE", Words, &["sessions_before"]),
     ("QUALIFIERS_INSIDE", Words, &["qualifiers_inside"]),
     ("NOT_AFTER_UNIT", Pairs, &["not_after_unit"]),
     ("NOUN_AFTER_UNIT", Pairs, &["noun_after_unit"]),
@@ -70,6 +72,11 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("COVERBS", Words, &["coverbs"]),
     ("PER_HEAD", Words, &["per_head"]),
     ("SHARE_WORDS", Words, &["share_words"]),
+    ("FUNCTION_WORDS", Words, &["function_words"]),
+    ("ACTION_UNITS", Words, &["action_units"]),
+    ("DURATION_UNITS", Words, &["duration_units"]),
+    ("NOT_LEAD", Words, &["not_lead"]),
+    ("ORGANISATIONS", Words, &["organisations"]),
     // Headings.
     ("CITATION_AFTER", Words, &["citation_after"]),
     // Figures: their kind and period.

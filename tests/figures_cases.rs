@@ -13,7 +13,8 @@
 //! A figure line is `text | value | unit` and then any of `q=` (qualifier), `max=` (upper end
 //! of a range), `base=` (`base=15887500 元`; a bare scale word has an empty base unit:
 //! `base=30000`), `subject=` (the reported subject must contain it and be at most 8 characters
-//! longer, the bar of the reference scoring; `subject==` asks for exactly it), `parent=` (index of the total in the expected
+//! longer, the bar of the reference scoring; `subject==` asks for exactly it, and
+//! `subject==` alone for none), `parent=` (index of the total in the expected
 //! list). A qualifier, range end, base value or parent not given must be absent. An empty
 //! `expect` means nothing is a figure or a date. Every figure's `start`/`end` must slice the
 //! input to its text (less the spaces and line breaks that cleaning drops).
@@ -125,7 +126,8 @@ fn compare(case: &Case, report: &Report) -> Vec<String> {
             errors.push(format!("{at}: base should be {base:?}, got {got_base:?}"));
         }
         if let Some(s) = field("subject==") {
-            if f.subject.as_deref() != Some(s.as_str()) {
+            let none = s.is_empty() && f.subject.is_none();
+            if f.subject.as_deref() != Some(s.as_str()) && !none {
                 errors.push(format!(
                     "{at}: subject should be exactly {s:?}, got {:?}",
                     f.subject

@@ -8,7 +8,7 @@ use super::units;
 use crate::chars::is_digit;
 use crate::lexicon::{
     unit_set, BOUND_QUALIFIERS, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, PERIOD_AFTER, PERIOD_BEFORE,
-    RUN_WORDS,
+    RUN_WORDS, SESSIONS_BEFORE,
 };
 use crate::numerals::{self, Number};
 
@@ -99,6 +99,17 @@ fn is_dot_or_slash(c: char) -> bool {
     matches!(c, '·' | '/' | '／' | '•' | '.' | '．')
 }
 
+/// `第二、三批`, `第一至三季度`: a number joined to an ordinal before it is an ordinal too.
+fn continues_ordinal(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(['、', '和', '及', '至', '到', '—', '-', '－'])
+    else {
+        return false;
+    };
+    let numeral = |c: char| is_digit(c) || numerals::is_chinese_numeral(c);
+    let digits = head.trim_end_matches(numeral);
+    digits.len() < head.len() && digits.ends_with('第')
+}
+
 /// Says whether the number `n` at `i` is a date, an ordinal, a code or the like.
 pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
     let before = &text[..i];
@@ -108,7 +119,7 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
     let after_next = next.map_or("", |c| &rest[c.len_utf8()..]);
     let digit_after = |s: &str| s.trim_start_matches(' ').starts_with(is_digit);
     // 第五批, 第三小学, 第十四届: ordinals.
-    if matches!(prev, Some('第' | '首')) {
+    if matches!(prev, Some('第' | '首')) || continues_ordinal(before) {
         return Verdict::SkipTo(n.end);
     }
     // 021-23119484: a phone number or code.
@@ -208,8 +219,9 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
         return true;
     }
     // `二期`, `三期工程`: a project phase is written in Chinese numerals; `培训12期` counts.
+    // `分七期`, `培训三期`: a count of sessions where the word before says so.
     if !n.arabic && measure == Some("期") {
-        return true;
+        return !SESSIONS_BEFORE.iter().any(|w| text[..i].ends_with(w));
     }
     if measure == Some("年") && !scaled {
         let after = text[n.end..].trim_start_matches('年');

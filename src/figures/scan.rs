@@ -214,11 +214,14 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
             }
         }
     }
-    let (qualifier, end) = qualifier_after(text, end);
+    let (after, end) = qualifier_after(text, end);
+    // `将近百分之三十三`: a qualifier before 百分之 too.
+    let (lead, before) = units::qualifier_before(text, i);
+    let qualifier = before.or(after);
     out.figures.push(Raw {
         start: i,
         end,
-        lead: i,
+        lead,
         value,
         value_max,
         unit: "%".into(),

@@ -15,9 +15,9 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
-    self, follow_stops, lead_words, mid_stops, rate_words, verbs, COMPARED_PERIODS,
-    CONVERSION_ENDS, COVERBS, MILESTONES, NOT_RATE, NOUN_HEADS, PER_HEAD, RUN_IN_TIME, RUN_WORDS,
-    SCOPE_WORDS, SHARE_WORDS,
+    self, follow_stops, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS, COMPARED_PERIODS,
+    CONVERSION_ENDS, COVERBS, DURATION_UNITS, FUNCTION_WORDS, MILESTONES, NOT_LEAD, NOT_RATE,
+    NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -94,7 +94,15 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             && text[floor.min(f.lead)..f.lead]
                 .strip_suffix(['，', ','])
                 .is_some_and(|b| b.ends_with('中'));
-        let subject = if run && before.is_some() {
+        // `行政机关应当于十五日内作出…`: a limit set with 于 or 在 is the action's, not the actor's.
+        let within = is_time_limit(f, rest) && text[..lead].ends_with(['于', '在']);
+        let subject = if within
+            || (before.is_none() && (is_action_count(&f.unit) || is_time_limit(f, rest)))
+        {
+            // `两次降低存款准备金率`, `七日内提出处理意见`: what is done so many times, or
+            // within the limit.
+            following(text, figures, k).or_else(|| done_after(rest))
+        } else if run && before.is_some() {
             before
         } else if among {
             inherited(text, figures, &out, k).or_else(|| following(text, figures, k))
@@ -143,6 +151,15 @@ fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> 
         return None;
     }
     let subject = done.get(p).cloned().flatten()?;
+    // `赤字率拟按3%安排，…增加1800亿元`: the name of a rate or a share measures no amount.
+    if !is_rate(&cur.unit)
+        && SHARE_WORDS
+            .iter()
+            .chain(&["率"])
+            .any(|w| subject.ends_with(w))
+    {
+        return None;
+    }
     // `跨越三个“十亿元”台阶，从…19.8亿元`: the noun after a count is what it counts; an
     // amount of another kind that follows is not one of them (a rate still is its rate).
     let counted = text
@@ -152,6 +169,28 @@ fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> 
         return None;
     }
     Some(subject)
+}
+
+/// Units that count actions (`两次降低…`, `三轮督察`).
+fn is_action_count(unit: &str) -> bool {
+    ACTION_UNITS.contains(&unit)
+}
+
+/// Whether figure `f` is a time limit (`七日内`, `3个工作日内`): a duration followed by 内.
+fn is_time_limit(f: &Raw, rest: &str) -> bool {
+    let duration = DURATION_UNITS.contains(&f.unit.as_str());
+    duration && (rest.starts_with('内') || f.qualifier == Some("以内"))
+}
+
+/// The action right after a count of actions or a time limit: a verb and its object, up to
+/// the clause end (at most [`FOLLOW_MAX`] characters).
+fn done_after(rest: &str) -> Option<String> {
+    let rest = rest.strip_prefix('内').unwrap_or(rest);
+    if !rest.starts_with(is_cjk) || rest.starts_with(['的', '是', '为']) {
+        return None;
+    }
+    let phrase = clause_prefix(rest, FOLLOW_MAX);
+    (phrase.chars().count() >= 2).then(|| phrase.to_string())
 }
 
 /// Whether two figures are of one kind: one unit, or one plain unit under different scale
@@ -311,7 +350,10 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     if sentence_start {
         phrase = strip_run_in_label(phrase);
     }
-    phrase = strip_tail(phrase);
+    let stripped = strip_tail(phrase);
+    // `A率、B率、C率均达100%`: a list that 均 or 都 sums up is named whole.
+    let whole_list = phrase[stripped.len()..].contains(['均', '都']) && stripped.contains('、');
+    phrase = strip_tail(strip_compared(stripped));
     // `按2019年平均汇率计算为5686美元`: a conversion restates the figure before.
     if is_conversion(phrase) {
         phrase = "";
@@ -328,7 +370,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
     phrase = skip_ordinal(phrase);
-    if PER_HEAD.contains(&phrase) || only_coverb(phrase) {
+    if PER_HEAD.contains(&phrase) || only_coverb(phrase) || names_nothing(phrase) {
         phrase = "";
     }
     let verb_before = verbs().longest_suffix(phrase).is_some();
@@ -341,6 +383,10 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         if matches!(w, "新增" | "年均") && phrase[w.len()..].chars().count() <= 2 {
             break;
         }
+        // `及格率`, `在建项目`: a word of its own that opens with a lead word.
+        if NOT_LEAD.iter().any(|n| phrase.starts_with(n)) {
+            break;
+        }
         phrase = &phrase[w.len()..];
     }
     if phrase.chars().count() > SCOPED {
@@ -348,8 +394,14 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
             phrase = &phrase[w.len()..];
         }
     }
-    let phrase =
-        shorten(phrase.trim_matches(|c: char| matches!(c, '、' | '及' | '与' | '的' | ' ')));
+    let joiner = |c: char| matches!(c, '、' | '及' | '与' | '的' | ' ');
+    let phrase = phrase.trim_end_matches(joiner);
+    let phrase = if NOT_LEAD.iter().any(|n| phrase.starts_with(n)) {
+        phrase
+    } else {
+        phrase.trim_start_matches(joiner)
+    };
+    let phrase = if whole_list { phrase } else { shorten(phrase) };
     // `2.16和1.66个百分点`: a joiner between the figures of a list names nothing.
     let phrase = if lexicon::LONE_JOINERS.contains(&phrase) {
         ""
@@ -360,7 +412,11 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     let core = lead_words()
         .longest(phrase)
         .map_or(phrase, |w| &phrase[w.len()..]);
-    let phrase = if verbs().longest(core) == Some(core) {
+    // `先发行1万亿元`: nor a verb after an adverb.
+    let verb_only = verbs()
+        .longest_suffix(core)
+        .is_some_and(|v| names_nothing(&core[..core.len() - v.len()]));
+    let phrase = if verb_only || names_nothing(phrase) {
         ""
     } else {
         phrase
@@ -369,6 +425,46 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         (!phrase.is_empty()).then(|| phrase.to_string()),
         verb_before,
     )
+}
+
+/// Whether `phrase` is made only of words that lead up to a number and name nothing
+/// (`应当于`, `拟按`, `等于`); an empty phrase is.
+fn names_nothing(mut phrase: &str) -> bool {
+    while !phrase.is_empty() {
+        let Some(w) = FUNCTION_WORDS
+            .iter()
+            .filter(|w| phrase.ends_with(*w))
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        phrase = &phrase[..phrase.len() - w.len()];
+    }
+    true
+}
+
+/// `赤字规模比上年年初预算`: the comparison 比… at the end of a phrase is no part of what is
+/// measured (a 比 that is part of a word, `比重`, `占比`, `环比`, is kept).
+fn strip_compared(phrase: &str) -> &str {
+    // Cheap test first: most phrases hold no 比.
+    if !phrase.contains('比') {
+        return phrase;
+    }
+    for (j, _) in phrase.match_indices('比') {
+        let after = phrase[j + '比'.len_utf8()..].chars().next();
+        let before = phrase[..j].chars().next_back();
+        let in_word = matches!(
+            after,
+            None | Some('重' | '例' | '率' | '赛' | '较' | '对' | '拼' | '学' | '如' | '值')
+        ) || matches!(
+            before,
+            Some('占' | '对' | '环' | '同' | '评' | '类' | '无' | '相' | '正' | '反' | '好' | '攀')
+        );
+        if !in_word {
+            return &phrase[..j];
+        }
+    }
+    phrase
 }
 
 /// Whether the text before a phrase ends with a bracketed alternative inside a word
@@ -671,7 +767,21 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             break;
         }
     }
-    let phrase = rest[..stop].trim_end_matches(['的', '和', '及', '等']);
+    let mut phrase = rest[..stop].trim_end_matches(['的', '和', '及', '等']);
+    // `39家成员单位重点任务的…`, `15家单位的“三定”规定`: 家 counts organisations, and what
+    // it counts ends with the first one named, unless a predicate follows it (`6家企业入选`).
+    if figures.get(k).is_some_and(|f| f.unit == "家") {
+        if let Some(end) = ORGANISATIONS
+            .iter()
+            .filter_map(|w| phrase.find(w).map(|j| j + w.len()))
+            .min()
+        {
+            let after = &rest[end..];
+            if !after.is_empty() && !verbs().starts(after) && !mid_stops().starts(after) {
+                phrase = &phrase[..end];
+            }
+        }
+    }
     let phrase = strip_among(phrase);
     // `跨越三百亿元台阶`: a milestone passed names nothing; the amount is of what passed it.
     if MILESTONES.contains(&phrase) {

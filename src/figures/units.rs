@@ -2,7 +2,9 @@
 //! before a number, and the dashes of a range. The words themselves are in the lexicon
 //! ([`crate::lexicon`]).
 
-use crate::lexicon::{unit_set, NOT_QUALIFIERS_BEFORE, NOUN_AFTER_UNIT, QUALIFIERS_BEFORE, SCALES};
+use crate::lexicon::{
+    unit_set, APPROXIMATE, NOT_QUALIFIERS_BEFORE, NOUN_AFTER_UNIT, QUALIFIERS_BEFORE, SCALES,
+};
 
 /// Dashes and words that join the two ends of a range (`2—3岁`, `3至5天`).
 pub fn is_range_joiner(c: char) -> bool {
@@ -56,6 +58,18 @@ pub fn normalise_unit(unit: &str) -> String {
 /// A qualifier written right before the number at `i`: its start and the word as listed.
 pub fn qualifier_before(text: &str, i: usize) -> (usize, Option<&'static str>) {
     let before = &text[..i];
+    // `大约是百分之十七`, `约为30%`: an approximation word before the copula is the figure's.
+    if let Some(stem) = before.strip_suffix(['是', '为', '有']) {
+        if let Some((w, listed)) = APPROXIMATE
+            .iter()
+            .filter(|(w, _)| stem.ends_with(w))
+            .max_by_key(|(w, _)| w.len())
+        {
+            if !NOT_QUALIFIERS_BEFORE.iter().any(|x| stem.ends_with(x)) {
+                return (stem.len() - w.len(), Some(*listed));
+            }
+        }
+    }
     let hit = QUALIFIERS_BEFORE
         .iter()
         .filter(|(w, _)| before.ends_with(w))
