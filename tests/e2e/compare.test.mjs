@@ -44,6 +44,8 @@ test('two reports pasted in: pairs shown, one chosen, filtered and exported as C
   assert.equal(await page.textContent('#compare-new-excerpt mark'), '1206万人', 'the new figure is marked in its excerpt');
   const selected = await page.$$eval('#text mark.selected', (ms) => ms.map((m) => m.textContent).join(''));
   assert.equal(selected, '1206万人', 'the new figure is selected in the main text');
+  await page.locator('#compare-pairs').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ROOT, 'docs', 'compare.png') });
 
   // Filters.
   await page.check('#compare-only-targets');
