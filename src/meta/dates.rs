@@ -3,16 +3,12 @@
 
 use std::ops::Range;
 
+use crate::chars::is_digit;
 use crate::numerals::whole_small;
 
 // The two patterns are matched by hand rather than by a regex engine: they are all the
 // regexes the analyzer had, and an engine (even regex-lite) was 30 KB of the page's module.
 // Each function below states the pattern it matches, with the same leftmost-first result.
-
-/// A digit of a date or number, ASCII or full-width.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
 
 /// A digit of a year written digit by digit in Chinese (`二〇二四`; letters stand in for 〇).
 fn is_year_numeral(c: char) -> bool {
