@@ -52,20 +52,22 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
 
 for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
   test(`after one visit, the service worker serves the page with the network off (${viewport.width}×${viewport.height})`, async () => {
-    const { page, context, errors } = await openPage(browser, site.url, { viewport });
+    const { page, context, errors, requests } = await openPage(browser, site.url, { viewport });
     const manifest = await page.$eval('link[rel="manifest"]', (l) => l.href);
     const parsed = JSON.parse(await (await page.request.get(manifest)).text());
     assert.equal(parsed.start_url, './', 'the manifest should start at the page itself (any sub-path)');
     assert.ok(parsed.icons.length > 0, 'the manifest should name an icon');
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // The page hands the worker the files it loaded; wait until they are kept.
-    await page.waitForFunction(async () => {
+    // The page hands the worker the files it loaded; wait until they are all kept: the page
+    // itself (served offline for the reload), every script it loaded, the module and the example.
+    const scripts = [...new Set(requests.filter((u) => /\/app\/.*\.js$/.test(u) && !u.endsWith('/sw.js')))]
+      .map((u) => u.slice(u.indexOf('/app/') + '/app/'.length));
+    const needed = ['', 'style.css', 'pkg/reportlens_bg.wasm', 'examples/pingan-2023-fazhi.txt', ...scripts];
+    await page.waitForFunction(async (files) => {
       const cache = await caches.open('reportlens-v1');
       const keys = (await cache.keys()).map((r) => r.url);
-      return ['app.js', 'style.css', 'textview.js', 'pkg/reportlens_bg.wasm', 'examples/pingan-2023-fazhi.txt'].every((f) =>
-        keys.some((k) => k.endsWith(`/app/${f}`)),
-      );
-    });
+      return files.every((f) => keys.some((k) => k.endsWith(`/app/${f}`)));
+    }, needed);
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('#status[data-state]');
