@@ -68,6 +68,9 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       const keys = (await cache.keys()).map((r) => r.url);
       return files.every((f) => keys.some((k) => k.endsWith(`/app/${f}`)));
     }, needed);
+    // Once active, the worker controls the page from its next load on: load it once more.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('#status[data-state]');
