@@ -145,22 +145,38 @@ fn push_csv_cell(out: &mut String, cell: &str, is_text: bool) {
 /// assert!(md.starts_with("| section | subject |"));
 /// ```
 pub fn figures_markdown(report: &Report) -> String {
+    markdown_table(
+        &COLUMNS,
+        report
+            .figures
+            .iter()
+            .map(|f| cells(f).map(|(cell, _)| cell)),
+    )
+}
+
+/// A Markdown (GitHub) table: a header row of `columns`, then one row per item of `rows`, each
+/// cell escaped so that it stays one cell of one row.
+pub(crate) fn markdown_table<R, S>(columns: &[&str], rows: impl Iterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
     let mut out = String::from("|");
-    for name in COLUMNS {
+    for name in columns {
         out.push(' ');
         out.push_str(name);
         out.push_str(" |");
     }
     out.push_str("\n|");
-    for _ in COLUMNS {
+    for _ in columns {
         out.push_str(" --- |");
     }
     out.push('\n');
-    for f in &report.figures {
+    for row in rows {
         out.push('|');
-        for (cell, _) in cells(f) {
+        for cell in row {
             out.push(' ');
-            push_markdown_cell(&mut out, &cell);
+            push_markdown_cell(&mut out, cell.as_ref());
             out.push_str(" |");
         }
         out.push('\n');

@@ -2,7 +2,7 @@
 //! CLI and the page share these; the columns are [`PAIR_COLUMNS`].
 
 use super::{Comparison, Pair, Relation};
-use crate::export::{kind_name, BOM};
+use crate::export::{kind_name, markdown_table, BOM};
 use crate::report::{Figure, Report};
 
 /// The column names of a comparison table, in order.
@@ -88,30 +88,5 @@ fn csv_cell(s: &str) -> String {
 
 /// The pairs as a Markdown (GitHub) table with a header row.
 pub fn pairs_markdown(c: &Comparison, old: &Report, new: &Report) -> String {
-    let mut out = String::from("|");
-    for name in PAIR_COLUMNS {
-        out.push(' ');
-        out.push_str(name);
-        out.push_str(" |");
-    }
-    out.push_str("\n|");
-    for _ in PAIR_COLUMNS {
-        out.push_str(" --- |");
-    }
-    out.push('\n');
-    for row in rows(c, old, new) {
-        out.push('|');
-        for cell in row {
-            out.push(' ');
-            out.push_str(
-                &cell
-                    .replace('\\', "\\\\")
-                    .replace('|', "\\|")
-                    .replace(['\n', '\r'], " "),
-            );
-            out.push_str(" |");
-        }
-        out.push('\n');
-    }
-    out
+    markdown_table(&PAIR_COLUMNS, rows(c, old, new))
 }
