@@ -103,24 +103,35 @@ fn classify_html(input: &str) -> (Vec<Line>, Vec<Markup>) {
 }
 
 /// The byte ranges of the input's lines, without their line breaks (LF, CRLF or lone CR).
+///
+/// The next LF and the next CR are each found by a fast search (`str::find` looks for an
+/// ASCII byte with memchr) and kept until passed, so a text with CRLF costs no more than one
+/// with LF alone: a loop testing every byte for either would cost several instructions a byte.
 fn line_ranges(input: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = input.as_bytes();
-    // Most texts break lines with LF alone, which a fast search finds.
-    let cr = bytes.contains(&b'\r');
+    let find = move |b: char, from: usize| {
+        input
+            .get(from..)
+            .and_then(|r| r.find(b))
+            .map_or(bytes.len(), |k| from + k)
+    };
+    let mut next_lf = find('\n', 0);
+    // Most texts break lines with LF alone; then no CR is ever looked for again.
+    let mut next_cr = find('\r', 0);
     let mut start = Some(0);
     std::iter::from_fn(move || {
         let from = start?;
-        let rest = bytes.get(from..).unwrap_or_default();
-        let found = if cr {
-            rest.iter().position(|&b| b == b'\n' || b == b'\r')
-        } else {
-            input.get(from..).and_then(|r| r.find('\n'))
-        };
-        let Some(k) = found else {
+        if next_lf < from {
+            next_lf = find('\n', from);
+        }
+        if next_cr < from {
+            next_cr = find('\r', from);
+        }
+        let end = next_lf.min(next_cr);
+        if end >= bytes.len() {
             start = None;
             return Some(from..bytes.len());
-        };
-        let end = from + k;
+        }
         let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
         start = Some(end + 1 + usize::from(crlf));
         Some(from..end)
