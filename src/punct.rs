@@ -1,47 +1,62 @@
 //! Clause punctuation found by bytes: the scan that the outline (enumerations and headings that
 //! open a sentence) and the breakdowns (sentence ends) share.
 
-/// Calls `f(at, mark)` for each clause punctuation mark `，；：！？。,;:!?` (and any other
-/// character led by the bytes E3 or EF), with `at` its byte offset, in text order. Only those
-/// bytes are decoded; ideographs are passed over eight bytes at a time.
+/// Calls `f(at, mark)` for each clause punctuation mark `，；：！？。,;:!?`, with `at` its byte
+/// offset, in text order.
+///
+/// The text is read eight bytes at a time: a mask marks the bytes that can begin a mark (an
+/// ASCII byte, or the lead byte E3 of `。` or EF of the full-width marks), and only those are
+/// looked at, by their bytes, without decoding characters. Ideographs (lead bytes E4–E9 and
+/// continuation bytes) are passed over whole.
 pub fn for_each_clause_mark(text: &str, mut f: impl FnMut(usize, char)) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let end = (i + 8).min(bytes.len());
-        let word = &bytes[i..end];
-        i = end;
-        if word.len() == 8 && !may_hold_punctuation(word) {
-            continue;
+    let mut check = |at: usize| {
+        let mark = match bytes[at] {
+            b @ (b',' | b';' | b':' | b'!' | b'?') => b as char,
+            0xE3 => match bytes.get(at + 1..at + 3) {
+                Some([0x80, 0x82]) => '。',
+                _ => return,
+            },
+            0xEF => match bytes.get(at + 1..at + 3) {
+                Some([0xBC, 0x8C]) => '，',
+                Some([0xBC, 0x9B]) => '；',
+                Some([0xBC, 0x9A]) => '：',
+                Some([0xBC, 0x81]) => '！',
+                Some([0xBC, 0x9F]) => '？',
+                _ => return,
+            },
+            _ => return,
+        };
+        f(at, mark);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut chunks {
+        let mut lanes = candidate_lanes(word);
+        while lanes != 0 {
+            check(base + (lanes.trailing_zeros() / 8) as usize);
+            lanes &= lanes - 1;
         }
-        for (j, &b) in word.iter().enumerate() {
-            let at = end - word.len() + j;
-            // ASCII bytes and the lead bytes EF (`，；：！？`) and E3 (`。`) stand on character
-            // boundaries.
-            let mark = match b {
-                b',' | b';' | b':' | b'!' | b'?' => b as char,
-                0xE3 | 0xEF => match text.get(at..).and_then(|r| r.chars().next()) {
-                    Some(c) => c,
-                    None => continue,
-                },
-                _ => continue,
-            };
-            f(at, mark);
-        }
+        base += 8;
+    }
+    for at in base..bytes.len() {
+        check(at);
     }
 }
 
-/// Whether eight bytes of text may hold clause punctuation: an ASCII byte, or the lead byte E3
-/// or EF of CJK and full-width punctuation. Ideographs (lead bytes E4–E9 and continuation
-/// bytes) are passed over eight bytes at a time.
-fn may_hold_punctuation(word: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of `word` (eight bytes, little-endian lanes) that may begin a clause
+/// mark: an ASCII byte, E3 or EF. Exact, with no false lanes from carries, so the lanes can be
+/// walked by their bits.
+fn candidate_lanes(word: &[u8]) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut eight = [0u8; 8];
     eight.copy_from_slice(word);
     let x = u64::from_le_bytes(eight);
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    !x & HIGH != 0 || has_zero(x ^ (0xE3 * ONES)) || has_zero(x ^ (0xEF * ONES))
+    // The high bit of each zero byte of `v`, computed lane by lane without borrows.
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    (!x & HIGH) | zero(x ^ (0xE3 * ONES)) | zero(x ^ (0xEF * ONES))
 }
 
 #[cfg(test)]
@@ -55,11 +70,29 @@ mod tests {
         for_each_clause_mark(text, |at, mark| found.push((at, mark)));
         let expected: Vec<(usize, char)> = text
             .char_indices()
-            .filter(|&(_, c)| "，；：。！？,;:!?、".contains(c))
+            .filter(|&(_, c)| "，；：。！？,;:!?".contains(c))
             .collect();
         assert_eq!(
             found, expected,
-            "every clause mark (and 、, also led by E3) is reported once, in order"
+            "every clause mark is reported once, in order, and 、 (also led by E3) is not"
         );
+    }
+
+    #[test]
+    fn finds_marks_at_every_alignment() {
+        let body = "甲，乙。、「」（）a,b;；：！？．１２３，end。";
+        for pad in 0..9 {
+            let text = format!("{}{body}{}", "x".repeat(pad), "中".repeat(pad % 3));
+            let mut found = Vec::new();
+            for_each_clause_mark(&text, |at, mark| found.push((at, mark)));
+            let expected: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| "，；：。！？,;:!?".contains(c))
+                .collect();
+            assert_eq!(
+                found, expected,
+                "the marks are found wherever they fall in the eight-byte words (padding {pad})"
+            );
+        }
     }
 }
