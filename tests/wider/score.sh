@@ -10,7 +10,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-scorer="${SCORER:-/work/shared/tools/score.py}"
+scorer="${SCORER:-$root/../shared/tools/score.py}"
 set_dir="$here"
 cmd=("$root/target/release/reportlens" analyze --json)
 while [ $# -gt 0 ]; do
