@@ -173,10 +173,11 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
     if negative {
         at += '负'.len_utf8();
     }
-    let (value, end) = if text[at..].starts_with('百')
+    // `百分之七八十`: neighbouring digits make a range, as `七八十人` does.
+    let (value, end, approx_max) = if text[at..].starts_with('百')
         && !text[at + 3..].starts_with(numerals::is_chinese_numeral)
     {
-        (Decimal::from_int(100), at + '百'.len_utf8())
+        (Decimal::from_int(100), at + '百'.len_utf8(), None)
     } else {
         let n = read_number(text, at)?;
         if n.value.is_written() {
@@ -185,7 +186,7 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
                 return Some(n.end);
             }
         }
-        (n.value, n.end)
+        (n.value, n.end, n.max.filter(|_| !negative))
     };
     let value = if negative {
         Decimal::from_int(0).checked_sub(&value)?
@@ -193,7 +194,7 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
         value
     };
     // `百分之三十至四十`: a range.
-    let mut value_max = None;
+    let mut value_max = approx_max;
     let mut end = end;
     if let Some(j) = text[end..]
         .chars()
