@@ -196,13 +196,14 @@ fn to_code_points(report: &mut Report, text: &str) {
         c(&mut d.start);
         c(&mut d.end);
     }
+    // In text order (the index counts on from the offset before when it is near).
     for p in &mut report.paragraphs {
         c(&mut p.start);
-        c(&mut p.end);
         for piece in &mut p.pieces {
             c(&mut piece[0]);
             c(&mut piece[1]);
         }
+        c(&mut p.end);
     }
     for s in report.checks.iter_mut().filter_map(|k| k.sentence.as_mut()) {
         c(&mut s.start);

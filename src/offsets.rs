@@ -13,6 +13,10 @@ const SUPER: usize = 1 << 16;
 /// Converts byte offsets in one input to code-point offsets.
 pub struct CharIndex<'a> {
     input: &'a str,
+    /// The last conversion, `(byte, code point)`: most offsets are asked for in text order and
+    /// close together (a figure's end after its start, a line after the line before), so the
+    /// next one is counted from there when that is nearer than its block's start.
+    last: std::cell::Cell<(usize, usize)>,
     /// Code points before each stretch.
     stretches: Vec<usize>,
     /// Code points before each block, counted from the start of its stretch.
@@ -38,6 +42,7 @@ impl<'a> CharIndex<'a> {
         }
         CharIndex {
             input,
+            last: std::cell::Cell::new((0, 0)),
             stretches,
             blocks,
         }
@@ -57,7 +62,14 @@ impl<'a> CharIndex<'a> {
         else {
             return 0; // the empty input
         };
-        stretch + usize::from(within) + count_chars(&bytes[start..byte])
+        let (last_byte, last_char) = self.last.get();
+        let chars = if (start..=byte).contains(&last_byte) {
+            last_char + count_chars(&bytes[last_byte..byte])
+        } else {
+            stretch + usize::from(within) + count_chars(&bytes[start..byte])
+        };
+        self.last.set((byte, chars));
+        chars
     }
 }
 
@@ -92,6 +104,21 @@ mod tests {
                 chars,
                 "byte {byte} should be code point {chars}"
             );
+        }
+        // Asked for out of order too: backwards, and jumping back and forth, which the
+        // remembered last conversion must not disturb.
+        let all: Vec<(usize, usize)> = s.char_indices().map(|(b, _)| b).enumerate().collect();
+        for &(chars, byte) in all.iter().rev() {
+            assert_eq!(
+                index.to_char(byte),
+                chars,
+                "backwards: byte {byte} is {chars}"
+            );
+        }
+        for (k, &(chars, byte)) in all.iter().enumerate().step_by(7) {
+            let &(other_chars, other) = &all[(k * 31 + 5) % all.len()];
+            assert_eq!(index.to_char(other), other_chars, "jumping: byte {other}");
+            assert_eq!(index.to_char(byte), chars, "jumping back: byte {byte}");
         }
         assert_eq!(
             index.to_char(s.len()),
