@@ -73,7 +73,7 @@ impl std::error::Error for DecodeError {}
 /// Decodes a text file's bytes; see the module docs for what is accepted.
 ///
 /// ```
-/// use reportlens::decode::decode;
+/// use reportlens::decode;
 /// assert_eq!(decode("报告".as_bytes()).unwrap(), "报告");
 /// assert_eq!(decode(b"\xb1\xa8\xb8\xe6").unwrap(), "报告"); // GBK
 /// assert!(decode(b"%PDF-1.7\n...").unwrap_err().to_string().contains("PDF"));

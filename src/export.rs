@@ -64,7 +64,7 @@ pub fn kind_name(kind: Kind) -> &'static str {
 ///
 /// ```
 /// let report = reportlens::analyze("");
-/// let csv = reportlens::export::figures_csv(&report);
+/// let csv = reportlens::figures_csv(&report);
 /// assert!(csv.starts_with("\u{FEFF}section,subject,value"));
 /// ```
 pub fn figures_csv(report: &Report) -> String {
@@ -141,7 +141,7 @@ fn push_csv_cell(out: &mut String, cell: &str, is_text: bool) {
 ///
 /// ```
 /// let report = reportlens::analyze("");
-/// let md = reportlens::export::figures_markdown(&report);
+/// let md = reportlens::figures_markdown(&report);
 /// assert!(md.starts_with("| section | subject |"));
 /// ```
 pub fn figures_markdown(report: &Report) -> String {
@@ -210,7 +210,7 @@ struct Line<'a> {
 ///
 /// ```
 /// let report = reportlens::analyze("");
-/// assert_eq!(reportlens::export::figures_jsonl(&report, "a.txt"), "");
+/// assert_eq!(reportlens::figures_jsonl(&report, "a.txt"), "");
 /// ```
 pub fn figures_jsonl(report: &Report, file: &str) -> String {
     let mut out = String::new();

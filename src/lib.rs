@@ -2,62 +2,104 @@
 //! notices and plans — by their structure and their figures.
 //!
 //! One call turns the text of a report, however it was copied (hard line breaks, page numbers,
-//! web menus, CRLF), into a [`Report`]: its document elements (GB/T 9704-2012), its numbered
-//! outline, every stated figure with unit, subject, qualifier and section, the dates it
+//! web menus, raw HTML, CRLF), into a [`Report`]: its document elements (GB/T 9704-2012), its
+//! numbered outline, every stated figure with unit, subject, qualifier and section, the dates it
 //! mentions, and checks that breakdowns add up. Every item carries `start`/`end` in Unicode
-//! code points of the input as given.
+//! code points of the input as given, so `text.chars().skip(start).take(end - start)` is what
+//! it was read from.
 //!
 //! ```
-//! let report = reportlens::analyze("一、工作开展情况\n共受理行政复议案件 15件。");
+//! let text = "一、工作开展情况\n共受理行政复议案件 15件，其中维持 9件、撤销 6件。";
+//! let report = reportlens::analyze(text);
+//!
+//! // The outline: marker and title of each numbered heading.
 //! assert_eq!(report.outline[0].marker, "一、");
 //! assert_eq!(report.outline[0].title, "工作开展情况");
+//!
+//! // Every figure, with its unit, what it measures and where it stands.
+//! let total = &report.figures[0];
+//! assert_eq!((total.value.to_string(), total.unit.as_str()), ("15".to_string(), "件"));
+//! assert_eq!(total.subject.as_deref(), Some("行政复议案件"));
+//! assert_eq!(total.section, Some(0), "it stands under the first heading");
+//! let quoted: String = text.chars().skip(total.start).take(total.end - total.start).collect();
+//! assert_eq!(quoted, "15件");
+//!
+//! // The parts of a breakdown point at their total, and the sum is checked.
+//! assert_eq!(report.figures[1].parent, Some(0));
+//! assert!(report.checks.iter().all(|c| c.ok));
+//!
+//! // The figures as a table (CSV, Markdown or JSON Lines), or the whole report as JSON.
+//! assert!(reportlens::figures_csv(&report).contains("行政复议案件"));
 //! ```
 //!
-//! What it does not do: it reads text (PDF, Word and OFD files are read into text by the
-//! `reportlens-files` crate in `files/`); it does not judge whether a figure is true, only
-//! whether stated parts add up to a stated total.
+//! # Where to start
 //!
-//! Where to start: [`analyze`] (or [`analyze_with`] and [`Options`]) returns a [`Report`];
-//! its parts are [`Meta`], [`Heading`], [`Figure`], [`DateMention`], [`Check`],
-//! [`ParagraphSpan`] and [`Diagnostic`]; [`figures_csv`], [`figures_markdown`] and
-//! [`figures_jsonl`] write its figures as tables. The modules below are the analyzer's
-//! stages, in the order they run: [`source`] (text → paragraphs), [`meta`] (document
-//! elements), [`outline`], [`figures`], [`checks`]; the words they read are in [`lexicon`].
+//! - [`analyze`] (or [`analyze_with`] and [`Options`]) returns a [`Report`]. Its parts are
+//!   [`Meta`] (with [`ElementSpan`]s), [`Heading`] (with its [`MarkerStyle`]), [`Figure`] (its
+//!   value a [`Decimal`], its [`Kind`]), [`DateMention`], [`Check`] (with its [`CheckKind`] and
+//!   [`Sentence`]), [`ParagraphSpan`] and [`Diagnostic`]. A `Report` serialises (serde) to the
+//!   JSON the CLI prints and the page reads.
+//! - [`figures_csv`], [`figures_markdown`] and [`figures_jsonl`] write a report's figures as a
+//!   table ([`csv_header`] and [`csv_rows`] for many reports in one CSV, [`BOM`] before it for
+//!   spreadsheets).
+//! - [`compare`] pairs the figures of two reports (last year's targets with this year's
+//!   outcomes) into a [`Comparison`]; [`pairs_csv`] and [`pairs_markdown`] write it as a table.
+//! - [`decode`] reads a file's bytes (UTF-8, UTF-16, GBK/GB18030) into text (not in the Wasm
+//!   build). PDF, Word and OFD files are read into text by the `reportlens-files` crate in
+//!   `files/`.
 //!
-//! Analysing never fails and never panics: odd input yields a report with fewer findings and,
-//! where useful, a [`Diagnostic`].
+//! # How it reads
+//!
+//! The analysis runs in stages, each reading what the ones before produced: the source is
+//! read into paragraphs (raw HTML to lines, lines classified, lines joined into paragraphs with
+//! their map back to the input); the document elements are read from the first and last
+//! paragraphs; then the numbered outline; then, paragraph by paragraph, the figures, dates and
+//! breakdowns; then the checks. Inside, offsets are bytes of the input; they are turned into
+//! code points once, at the end. The README's section for contributors maps the modules and
+//! says which files a new unit, qualifier, heading style or element touches.
+//!
+//! What it does not do: it does not judge whether a figure is true, only whether stated parts
+//! add up to a stated total. Analysing never fails and never panics: odd input yields a report
+//! with fewer findings and, where useful, a [`Diagnostic`].
 
 #![warn(missing_docs)]
 
-pub mod chars;
-pub mod checks;
-pub mod compare;
-pub mod decimal;
+// The analyzer's modules are internal: a user of the crate needs only the items re-exported
+// below, and the modules may be reorganised without breaking anyone.
+pub(crate) mod chars;
+pub(crate) mod checks;
+pub(crate) mod compare;
+pub(crate) mod decimal;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod decode;
-pub mod export;
-pub mod figures;
-pub mod furniture;
-pub mod lexicon;
-pub mod markers;
-pub mod meta;
-pub mod numerals;
-pub mod offsets;
-pub mod outline;
-pub mod punct;
-pub mod report;
-pub mod sort;
-pub mod source;
+pub(crate) mod decode;
+pub(crate) mod export;
+pub(crate) mod figures;
+pub(crate) mod furniture;
+pub(crate) mod lexicon;
+pub(crate) mod markers;
+pub(crate) mod meta;
+pub(crate) mod numerals;
+pub(crate) mod offsets;
+pub(crate) mod outline;
+pub(crate) mod punct;
+pub(crate) mod report;
+pub(crate) mod sort;
+pub(crate) mod source;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "compare-module")))]
 mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "compare-module"))]
 mod wasm_compare;
 
-pub use export::{csv_header, csv_rows, figures_csv, figures_jsonl, figures_markdown};
+pub use compare::table::{pairs_csv, pairs_markdown};
+pub use compare::{compare, Comparison, Pair, Relation, Summary};
+pub use decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
+pub use decode::{decode, decode_detected, DecodeError, Encoding};
+pub use export::{csv_header, csv_rows, figures_csv, figures_jsonl, figures_markdown, BOM};
 pub use report::{
-    Check, CheckKind, DateMention, Diagnostic, ElementSpan, Figure, Heading, MarkerStyle, Meta,
-    ParagraphSpan, Report,
+    Check, CheckKind, DateMention, Diagnostic, ElementSpan, Figure, Heading, Kind, MarkerStyle,
+    Meta, ParagraphSpan, Report, Sentence,
 };
 
 /// Analysis options. `Options::default()` is what [`analyze`] uses.
@@ -80,15 +122,15 @@ pub fn analyze(text: &str) -> Report {
 
 /// Analyses one report's text.
 ///
-/// The stages each read the same [`source::Document`]; they produce byte offsets, which are
-/// converted to code points once, here, at the end.
+/// The stages each read the same paragraphs; they produce byte offsets, which are converted to
+/// code points once, at the end.
 pub fn analyze_with(text: &str, options: &Options) -> Report {
     analyze_staged(text, options, |_| {})
 }
 
 /// The stages of an analysis, in the order they run (see [`analyze_staged`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub(crate) enum Stage {
     /// Reading the text into lines and paragraphs (HTML, furniture, line joins).
     Reading,
     /// The document elements (issuer, title, date …).
@@ -105,7 +147,7 @@ pub enum Stage {
 
 /// [`analyze_with`], calling `done(stage)` as each stage ends, so a caller can time them (the
 /// page shows how long each took). The no-op closure of [`analyze_with`] compiles away.
-pub fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(Stage)) -> Report {
+pub(crate) fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut(Stage)) -> Report {
     let doc = source::read(text);
     done(Stage::Reading);
     let elements = meta::extract(&doc);

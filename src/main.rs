@@ -15,7 +15,7 @@ use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use reportlens::{decode, export, Report};
+use reportlens::Report;
 
 /// The command line. Subcommands are variants of [`Command`]; a new one is a variant and an
 /// arm in `main`.
@@ -230,7 +230,7 @@ fn run(input: &Input, format: Format, lang: Lang, many: bool) -> Outcome {
     .map_err(|e| io_message(&e))?;
     let text = match reportlens_files::read(&bytes, &input.name()).map_err(|e| e.to_string())? {
         Some(document) => document.text,
-        None => decode::decode(&bytes).map_err(|e| e.to_string())?,
+        None => reportlens::decode(&bytes).map_err(|e| e.to_string())?,
     };
     if format == Format::Source {
         return Ok(text);
@@ -255,10 +255,12 @@ fn render(name: &str, report: &Report, format: Format, lang: Lang, many: bool) -
             serde_json::to_string(&Named { file: name, report }).map_err(json_error)? + "\n"
         }
         Format::Json => serde_json::to_string(report).map_err(json_error)? + "\n",
-        Format::Csv => export::csv_rows(report, Some(name)),
-        Format::Jsonl => export::figures_jsonl(report, name),
-        Format::Markdown if many => format!("## {name}\n\n{}\n", export::figures_markdown(report)),
-        Format::Markdown => export::figures_markdown(report),
+        Format::Csv => reportlens::csv_rows(report, Some(name)),
+        Format::Jsonl => reportlens::figures_jsonl(report, name),
+        Format::Markdown if many => {
+            format!("## {name}\n\n{}\n", reportlens::figures_markdown(report))
+        }
+        Format::Markdown => reportlens::figures_markdown(report),
         // Written before the analysis, in `run`.
         Format::Source => String::new(),
     })
@@ -275,7 +277,7 @@ fn read_report(path: &str) -> Result<Report, String> {
     .map_err(|e| format!("{path}: {}", io_message(&e)))?;
     let text = match reportlens_files::read(&bytes, path).map_err(|e| format!("{path}: {e}"))? {
         Some(document) => document.text,
-        None => decode::decode(&bytes).map_err(|e| format!("{path}: {e}"))?,
+        None => reportlens::decode(&bytes).map_err(|e| format!("{path}: {e}"))?,
     };
     Ok(reportlens::analyze(&text))
 }
@@ -294,7 +296,7 @@ fn compare(args: &CompareArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let c = reportlens::compare::compare(&old, &new);
+    let c = reportlens::compare(&old, &new);
     let out = match format {
         Format::Json | Format::Jsonl => match serde_json::to_string(&c) {
             Ok(json) => json + "\n",
@@ -303,8 +305,8 @@ fn compare(args: &CompareArgs) -> ExitCode {
                 return ExitCode::from(1);
             }
         },
-        Format::Csv => reportlens::compare::table::pairs_csv(&c, &old, &new),
-        Format::Markdown => reportlens::compare::table::pairs_markdown(&c, &old, &new),
+        Format::Csv => reportlens::pairs_csv(&c, &old, &new),
+        Format::Markdown => reportlens::pairs_markdown(&c, &old, &new),
         Format::Text | Format::Source => compare_text(&c, &old, &new, &args.old, &args.new),
     };
     let _ = io::stdout().lock().write_all(out.as_bytes());
@@ -313,13 +315,13 @@ fn compare(args: &CompareArgs) -> ExitCode {
 
 /// A comparison as readable text: one line per pair, then the headline figures left alone.
 fn compare_text(
-    c: &reportlens::compare::Comparison,
+    c: &reportlens::Comparison,
     old: &Report,
     new: &Report,
     old_name: &str,
     new_name: &str,
 ) -> String {
-    use reportlens::compare::Relation;
+    use reportlens::Relation;
     let mut out = String::new();
     let _ = writeln!(out, "OLD {old_name}: {} figures", old.figures.len());
     let _ = writeln!(out, "NEW {new_name}: {} figures", new.figures.len());
@@ -574,7 +576,7 @@ fn main() -> ExitCode {
         }
     };
     if format == Format::Csv {
-        let head = format!("{}{}", export::BOM, export::csv_header(true));
+        let head = format!("{}{}", reportlens::BOM, reportlens::csv_header(true));
         if emit(&head, &mut out).is_err() {
             return ExitCode::SUCCESS;
         }

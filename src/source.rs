@@ -16,6 +16,8 @@
 mod blanks;
 mod html;
 mod lines;
+// The reader's contract (cleaning only deletes), checked on any input (a test module).
+mod contract;
 
 use std::ops::Range;
 

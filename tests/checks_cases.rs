@@ -22,7 +22,7 @@
 #[path = "common/cases.rs"]
 mod cases;
 
-use reportlens::report::{CheckKind, Report};
+use reportlens::{CheckKind, Report};
 
 /// Compares one case; returns the failures and whether an expected breakdown check was missed.
 fn compare(case: &cases::RawCase, report: &Report) -> (Vec<String>, usize, usize) {

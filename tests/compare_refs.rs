@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use reportlens::compare::{compare, Relation};
-use reportlens::report::Kind;
+use reportlens::Kind;
 use reportlens::Report;
+use reportlens::{compare, Relation};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/compare");
 

@@ -10,7 +10,7 @@
 //! with the reason. The bar is the acceptance bar: 99% of the kept cases; every failure is
 //! printed.
 
-use reportlens::report::Figure;
+use reportlens::Figure;
 
 const TEMPLATES: [&str; 4] = [
     "全年累计完成{}吨。",

@@ -22,7 +22,7 @@
 #[path = "common/cases.rs"]
 mod cases;
 
-use reportlens::report::Report;
+use reportlens::Report;
 
 struct Case {
     file: String,

@@ -1,6 +1,7 @@
 //! Properties of the whole analysis on any input: it does not panic, every `start`/`end` is a
 //! code-point offset inside the input (so it always falls on a character boundary), and the input
-//! between an outline item's `start` and `end` holds its marker.
+//! between an outline item's `start` and `end` holds its marker. (That reading the text into
+//! paragraphs only deletes is checked on the reader itself, in `src/source/tests.rs`.)
 
 use proptest::prelude::*;
 use reportlens::Report;
@@ -114,45 +115,8 @@ fn check(input: &str, report: &Report) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Cleaning only deletes: each paragraph is exactly the concatenation of its input pieces, and
-/// every piece is a range of the input on character boundaries.
-fn check_paragraphs(input: &str) -> Result<(), TestCaseError> {
-    let doc = reportlens::source::read(input);
-    for (i, par) in doc.paragraphs.iter().enumerate() {
-        let mut joined = String::new();
-        for piece in par.pieces() {
-            let slice = input.get(piece.clone());
-            prop_assert!(
-                slice.is_some(),
-                "piece {:?} of paragraph {} is a range of the input on character boundaries",
-                piece,
-                i
-            );
-            joined.push_str(slice.unwrap_or(""));
-        }
-        prop_assert_eq!(
-            &joined,
-            &par.text,
-            "paragraph {} is the concatenation of its pieces",
-            i
-        );
-        prop_assert!(!par.text.is_empty(), "paragraph {} is not empty", i);
-    }
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
-
-    #[test]
-    fn cleaning_only_deletes(input in document()) {
-        check_paragraphs(&input)?;
-    }
-
-    #[test]
-    fn cleaning_any_string_only_deletes(input in any::<String>()) {
-        check_paragraphs(&input)?;
-    }
 
     #[test]
     fn any_string_analyses_within_the_input(input in any::<String>()) {

@@ -5,8 +5,8 @@
 mod common;
 
 use proptest::prelude::*;
-use reportlens::decimal::Decimal;
-use reportlens::report::CheckKind;
+use reportlens::CheckKind;
+use reportlens::Decimal;
 use reportlens::Report;
 
 use common::{check, slice};

@@ -6,7 +6,7 @@
 //! run is `ROUND_TRIP_CASES=100000 cargo test --release --test round_trip -- --nocapture`,
 //! which prints the pass rate of each style).
 
-use reportlens::decimal::Decimal;
+use reportlens::Decimal;
 
 /// A small deterministic generator (xorshift64*): the same cases on every run.
 struct Rng(u64);

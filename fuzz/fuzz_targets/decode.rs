@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    match reportlens::decode::decode(bytes) {
+    match reportlens::decode(bytes) {
         Ok(text) => {
             let report = reportlens::analyze(&text);
             let _ = serde_json::to_string(&report).expect("report serialises");

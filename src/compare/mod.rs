@@ -6,7 +6,7 @@
 //! ```
 //! let old = reportlens::analyze("一、2023年工作回顾\n城镇新增就业1.2万人。\n二、2024年工作安排\n预期目标是：城镇新增就业1.1万人以上。");
 //! let new = reportlens::analyze("一、2024年工作回顾\n城镇新增就业1.3万人。");
-//! let c = reportlens::compare::compare(&old, &new);
+//! let c = reportlens::compare(&old, &new);
 //! assert!(c.pairs.iter().any(|p| p.met == Some(true)));
 //! ```
 

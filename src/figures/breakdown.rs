@@ -28,18 +28,6 @@ pub struct Breakdown {
     pub open_ended: bool,
 }
 
-/// For each figure of a paragraph, the index (in the same paragraph) of the total it is a part
-/// of.
-pub fn parents(text: &str, figures: &[Raw]) -> Vec<Option<usize>> {
-    let mut out = vec![None; figures.len()];
-    for b in breakdowns(text, figures) {
-        for p in b.parts {
-            out[p] = Some(b.total);
-        }
-    }
-    out
-}
-
 /// The breakdowns of a paragraph, in the order of their markers.
 ///
 /// Precision comes first: a part is claimed only after 其中 (or after 分别 when the total is

@@ -13,6 +13,9 @@ mod lines;
 mod speech;
 mod tail;
 mod words;
+// The element paragraphs, which the report does not show.
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 
