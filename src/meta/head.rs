@@ -6,17 +6,18 @@ use std::ops::Range;
 use crate::lexicon::{self, SPEECH_KINDS};
 
 use super::dates::{find_date, find_doc_number, whole_date};
+use super::fields::{self, Fields};
 use super::lines::{self, Line};
 use super::speech::{is_bare_subtitle, is_caption, speaker, starts_with_dash, subtitle};
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
-    is_header_mark, is_organ, is_page_field, is_salutation, is_site_name, is_web_label,
-    office_and_name, opens_with_heading_marker,
+    is_field_line, is_header_mark, is_organ, is_page_field, is_salutation, is_site_name,
+    is_web_label, office_and_name, opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
 /// What the head told about the rest of the document.
-pub struct Head {
+pub struct Head<'d> {
     /// A speech (subtitle, speaker line or salutation found): no 署名, no issuer.
     pub speech: bool,
     /// The first paragraph after the head's elements.
@@ -24,6 +25,8 @@ pub struct Head {
     /// An issuing body alone on a line above the title (with its input byte range): the issuer
     /// if neither the title nor a 署名 names one.
     pub organ_above: Option<(String, Range<usize>)>,
+    /// The elements a key-value header above or around the document states.
+    pub fields: Fields<'d>,
 }
 
 /// How many lines after the title may hold the subtitle, speaker, 文号 and 主送机关.
@@ -36,8 +39,9 @@ const TITLE_LINES: usize = 4;
 const TITLE_LINE_CHARS: usize = 80;
 
 /// Reads the head of the document.
-pub fn read(found: &mut Found<'_, '_>) -> Head {
+pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
     let lines = lines::head(found.doc);
+    let fields = fields::read(&lines);
     let mut i = banner(found, &lines, page_top(&lines));
     // A web page's breadcrumb (`首页 > 政务公开 > 通知公告`) above the title.
     // Also its information table (`索引号：…`, `发文字号：…`) and an `附件` label above the
@@ -63,7 +67,7 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
             i += 1;
         }
     }
-    let (start, organ_above) = repeated_heading(&lines, i);
+    let (start, organ_above) = repeated_heading(found, &lines, i);
     i = start;
     // A 命令 has no title: its mark and 令号 (the only 发文字号 that starts with 第) head the
     // body text directly.
@@ -192,6 +196,7 @@ pub fn read(found: &mut Found<'_, '_>) -> Head {
         speech,
         end_par,
         organ_above,
+        fields,
     }
 }
 
@@ -255,32 +260,63 @@ fn late_title(lines: &[Line<'_>], i: usize) -> bool {
             .any(|l| ends_with_document_kind(unwrap_book_marks(l.text).trim_end_matches('》')))
 }
 
-/// How many lines after a page's heading may repeat it.
+/// How many lines after a page's heading may repeat it (a key-value header's fields between
+/// them are not counted).
 const REPEAT_LINES: usize = 4;
+/// How many field lines may stand between a page's heading and its repeat.
+const REPEAT_FIELDS: usize = 16;
 
 /// A site that reposts documents heads the page with the document's name and repeats it above
 /// the document itself, often with the issuing body alone on a line between
-/// (`XX管理规定` / `XX省人民政府` / `XX管理规定`). The last repeat is the document's own
-/// title; but when a 版头 and a title of its own follow it (`武汉市人民政府` / `关于批转…的通知`),
-/// the repeated name was the page's and the document starts after it. Returns the line the
-/// title starts at, and an organ line just above it.
-fn repeated_heading(lines: &[Line<'_>], i: usize) -> (usize, Option<usize>) {
+/// (`XX管理规定` / `XX省人民政府` / `XX管理规定`), or with a key-value header between (its field
+/// lines are passed over); the repeat may be wrapped over lines (`XX办公室` / `关于…` / `…的通知`).
+/// The last repeat is the document's own title; but when a 版头 and a title of its own follow it
+/// (`武汉市人民政府` / `关于批转…的通知`), the repeated name was the page's and the document starts
+/// after it. Returns the line the title starts at, and an organ line just above it (the issuer
+/// when nothing else names one).
+fn repeated_heading(found: &Found<'_, '_>, lines: &[Line<'_>], i: usize) -> (usize, Option<usize>) {
     // An organ's name alone is a 版头 line, not a heading (a 署名 repeats it further down).
     let Some(first) = lines.get(i).filter(|l| title_line(l) && !is_organ(l.text)) else {
         return (i, None);
     };
     // The repeats stand before any running text.
-    let head = lines
+    let mut window = Vec::new();
+    let mut fields = 0;
+    for (k, l) in lines.iter().enumerate().skip(i + 1) {
+        if l.prose || window.len() >= REPEAT_LINES {
+            break;
+        }
+        if is_field_line(l.text) && fields < REPEAT_FIELDS {
+            fields += 1;
+        } else {
+            window.push(k);
+        }
+    }
+    // A repeat wrapped over lines: the lines from `k` joined give the heading again.
+    let wrapped = |k: usize| {
+        let mut joined = String::new();
+        for l in lines.iter().skip(k).take(TITLE_LINES) {
+            if !title_line(l) {
+                return false;
+            }
+            joined.push_str(l.text);
+            if joined.len() >= first.text.len() {
+                return joined == first.text;
+            }
+        }
+        false
+    };
+    let Some(last) = window
         .iter()
-        .skip(i + 1)
-        .take(REPEAT_LINES)
-        .take_while(|l| !l.prose)
-        .count();
-    let Some(last) = (i + 1..=i + head)
         .rev()
+        .copied()
         .find(|&k| lines.get(k).is_some_and(|l| l.text == first.text))
     else {
-        return (i, None);
+        let start = window
+            .iter()
+            .copied()
+            .find(|&k| lines.get(k).is_some_and(|l| l.text != first.text) && wrapped(k));
+        return (start.unwrap_or(i), None);
     };
     let organ = |k: usize| lines.get(k).is_some_and(|l| !l.prose && is_organ(l.text));
     let own_title = |k: usize| {
@@ -291,6 +327,13 @@ fn repeated_heading(lines: &[Line<'_>], i: usize) -> (usize, Option<usize>) {
         })
     };
     if organ(last + 1) && own_title(last + 2) {
+        // A document database's layout sets the issuer apart from the title by a blank line
+        // (`XX办公室` / `` / `关于…的通知`): the name is the issuer, not the title's first line.
+        if let (Some(a), Some(b)) = (lines.get(last + 1), lines.get(last + 2)) {
+            if found.blank_between(a, b) {
+                return (last + 2, Some(last + 1));
+            }
+        }
         return (last + 1, None);
     }
     (last, (last > i && organ(last - 1)).then_some(last - 1))

@@ -85,9 +85,23 @@ fn has_clause_punct(line: &str) -> bool {
 }
 
 /// The lines of the first paragraphs, in order.
+///
+/// A web page's key-value fields (`索引号：…`, `发文字号：…`, one a paragraph) do not count
+/// towards the window: an information table of a dozen fields would push the document's own
+/// head out of it. Their lines still count towards the line cap.
 pub fn head<'d>(doc: &'d Document<'_>) -> Vec<Line<'d>> {
     let mut lines = Vec::new();
-    for par in 0..doc.paragraphs.len().min(WINDOW) {
+    let mut counted = 0;
+    for (par, p) in doc.paragraphs.iter().enumerate() {
+        if counted >= WINDOW {
+            break;
+        }
+        let t = p.text.as_str();
+        let field = t.len() <= ELEMENT_LINE_BYTES
+            && (super::words::is_field_line(t) || super::words::is_web_label(t));
+        if !field {
+            counted += 1;
+        }
         lines.extend(split(doc, par));
         if lines.len() >= MAX_LINES {
             break;

@@ -8,6 +8,7 @@
 //! 署名 and 成文日期 (which an attachment may push away from the end).
 
 mod dates;
+mod fields;
 mod head;
 mod lines;
 mod speech;
@@ -77,6 +78,7 @@ pub fn extract(doc: &Document<'_>) -> Elements {
             });
         }
     }
+    fields::fill(&mut found, head.fields);
     let paragraphs = found.element_paragraphs();
     Elements {
         meta: found.meta,
@@ -161,6 +163,19 @@ impl<'d, 'a> Found<'d, 'a> {
             .find(|c| !c.is_empty())
             .filter(|c| c.len() < names.len() && words::is_organ(c) && names.starts_with(*c))
             .map_or(names.len(), str::len)
+    }
+
+    /// Whether a blank line stands between lines `a` and `b` in the input.
+    fn blank_between(&self, a: &Line<'_>, b: &Line<'_>) -> bool {
+        let end = self.input_range(a, 0..a.text.len()).end;
+        let start = self.input_range(b, 0..0).start;
+        self.doc.input.get(end..start).is_some_and(|gap| {
+            let parts: Vec<&str> = gap.split('\n').collect();
+            parts.len() >= 3
+                && parts[1..parts.len() - 1]
+                    .iter()
+                    .any(|l| l.chars().all(crate::chars::is_space))
+        })
     }
 
     /// Marks `line` as used by an element.

@@ -156,3 +156,23 @@ pub fn is_page_field(t: &str) -> bool {
 pub fn is_site_name(text: &str) -> bool {
     text.chars().count() <= 30 && lexicon::SITE_ENDINGS.iter().any(|s| text.ends_with(s))
 }
+
+/// A key-value field's line (`索引号：…`, `• 发文字号：`, `名 称：…`): a short CJK label of up to
+/// six characters and its colon open the line, whether a value follows or stands on the next line.
+pub fn is_field_line(t: &str) -> bool {
+    if t.len() > SHORT_BYTES * 2 {
+        return false;
+    }
+    let t = t.trim_start_matches(|c: char| {
+        crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆' | '-')
+    });
+    let Some(at) = t.find([':', '：']) else {
+        return false;
+    };
+    let label: String = t[..at]
+        .chars()
+        .filter(|&c| !crate::chars::is_space(c))
+        .collect();
+    let n = label.chars().count();
+    (1..=6).contains(&n) && label.chars().all(is_cjk)
+}
