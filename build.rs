@@ -103,6 +103,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("TITLE_ISSUE_WORDS", Words, &["title_issue_words"]),
     ("DOCUMENT_KINDS", Words, &["document_kinds"]),
     ("ORGAN_ENDINGS", Words, &["organ_endings"]),
+    ("JOINT_OPENINGS", Words, &["joint_openings"]),
     ("OFFICES", Words, &["offices"]),
     ("HEADER_MARKS", Words, &["header_marks"]),
     ("WEB_LABELS", Words, &["web_labels"]),

@@ -8,7 +8,9 @@ use crate::lexicon::{self, SPEECH_KINDS};
 use super::dates::{find_date, find_doc_number, whole_date};
 use super::fields::{self, Fields};
 use super::lines::{self, Line};
-use super::speech::{is_bare_subtitle, is_caption, speaker, starts_with_dash, subtitle};
+use super::speech::{
+    is_bare_subtitle, is_caption, run_together, speaker, starts_with_dash, subtitle,
+};
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
     is_field_line, is_header_mark, is_organ, is_page_field, is_salutation, is_site_name,
@@ -91,11 +93,12 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             (compact(l.text), found.input_range(l, 0..l.text.len()))
         });
     // A title naming a speech (`在…会议上的讲话`) makes one even before its subtitle.
-    let mut speech = found
-        .meta
-        .title
-        .as_deref()
-        .is_some_and(|t| SPEECH_KINDS.iter().any(|k| t.ends_with(k)));
+    let mut speech = found.meta.speaker.is_some()
+        || found
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| SPEECH_KINDS.iter().any(|k| t.ends_with(k)));
     let mut end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
     let mut skipped = 0;
     let mut dated = None;
@@ -509,6 +512,10 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
             return end;
         }
     }
+    if let Some(end) = run_together(found, lines, start) {
+        found.title_end = end;
+        return end;
+    }
     let mut count = 0;
     while count < candidates.len() && count < TITLE_LINES {
         let Some((line, number)) = candidates.get(count) else {
@@ -622,7 +629,7 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
                 && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit)
                 && rest[4..].starts_with('年');
             ends_with_document_kind(&t[..at])
-                && (year || opens_with_heading_marker(rest))
+                && (year || opens_with_heading_marker(rest) || opens_with_salutation(rest))
                 && rest
                     .chars()
                     .take(200)
@@ -654,6 +661,15 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
     found.meta.title = Some(text);
     found.title_end = 1;
     Some(1)
+}
+
+/// A speech's salutation (`同志们：`, `各位代表：`) opening `rest`: what a speech's title runs
+/// into when a copy lost its line breaks.
+fn opens_with_salutation(rest: &str) -> bool {
+    rest.char_indices()
+        .take(12)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+        .is_some_and(|(at, _)| at > 0 && is_salutation(&rest[..at]))
 }
 
 /// A 发文字号 in brackets at the end of a line: the byte length of the text before the bracket

@@ -162,7 +162,15 @@ impl<'d, 'a> Found<'d, 'a> {
         raw.split(crate::chars::is_space)
             .find(|c| !c.is_empty())
             .filter(|c| c.len() < names.len() && words::is_organ(c) && names.starts_with(*c))
-            .map_or(names.len(), str::len)
+            .map_or_else(
+                // Names run together with nothing between them: cut at the first name's end.
+                || {
+                    words::joint_bodies(names)
+                        .first()
+                        .map_or(names.len(), |n| n.len())
+                },
+                str::len,
+            )
     }
 
     /// Whether a blank line stands between lines `a` and `b` in the input.

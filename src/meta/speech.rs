@@ -4,7 +4,10 @@
 
 use super::dates::find_date;
 use super::lines::{self, Line};
-use super::words::{ends_with_office, is_name, office_and_name};
+use super::words::{
+    ends_with_document_kind, ends_with_office, has_sentence_punct, is_name, is_organ,
+    office_and_name,
+};
 use super::{compact, Found};
 
 /// The subtitle of a speech: `——2026年1月26日在…会议上` (dashes of any kind, or in brackets).
@@ -80,6 +83,14 @@ pub fn speaker(
         found.use_line(line);
         return Some(i + 1);
     }
+    // A report to a congress delivered on behalf of a body names the body
+    // (`南开区财政局` under `——2024年1月11日在…会议上`).
+    if speech && is_organ(t) {
+        found.meta.speaker = Some(compact(t));
+        found.span_in("speaker", line, 0..t.len());
+        found.use_line(line);
+        return Some(i + 1);
+    }
     let next = lines.get(i + 1)?;
     if ends_with_office(t) && is_name(next.text) {
         found.meta.speaker = Some(compact(&format!("{t}{}", next.text)));
@@ -114,4 +125,47 @@ pub fn is_caption(t: &str) -> bool {
     t.len() <= lines::ELEMENT_LINE_BYTES
         && (t.ends_with('摄') || t.ends_with("摄影"))
         && (t.contains("记者") || t.contains("摄影") || t.contains('。'))
+}
+
+/// A speech's head run together on one line: the title, the dashed subtitle with the date and
+/// the occasion, and the speaker (`政府工作报告——2024年3月5日在…会议上国务院总理 李强`). Sets
+/// the title, the date and the speaker; returns the line after it.
+pub fn run_together(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let line = lines.get(i)?;
+    let t = line.text;
+    if t.len() > lines::ELEMENT_LINE_BYTES || has_sentence_punct(t) {
+        return None;
+    }
+    let dash = t.find(is_dash).filter(|&at| at > 0)?;
+    let title = &t[..dash];
+    if !ends_with_document_kind(title) {
+        return None;
+    }
+    let rest = t[dash..].trim_start_matches(is_dash);
+    let offset = t.len() - rest.len();
+    let date = find_date(rest).filter(|d| d.range.start == 0)?;
+    if !rest[date.range.end..].starts_with('在') {
+        return None;
+    }
+    // The occasion ends with its last `上` (`…会议上`); a speaker may follow.
+    let occasion_end = rest
+        .rfind('上')
+        .map_or(rest.len(), |at| at + '上'.len_utf8());
+    found.meta.title = Some(compact(title));
+    found.span_in("title", line, 0..dash);
+    found.meta.date = Some(date.iso);
+    found.span_in(
+        "date",
+        line,
+        offset + date.range.start..offset + date.range.end,
+    );
+    let after = &rest[occasion_end..];
+    let speaker = compact(after);
+    if office_and_name(&speaker).is_some() && found.meta.speaker.is_none() {
+        let lead = after.len() - after.trim_start_matches(crate::chars::is_space).len();
+        found.meta.speaker = Some(speaker);
+        found.span_in("speaker", line, offset + occasion_end + lead..t.len());
+    }
+    found.use_line(line);
+    Some(i + 1)
 }

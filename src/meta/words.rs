@@ -18,7 +18,9 @@ pub fn ends_with_document_kind(text: &str) -> bool {
 }
 
 /// Whether `text` reads as the name of one or more organisations: short, CJK (with the
-/// brackets and separators names carry), ending with an organisation word.
+/// brackets and separators names carry, and the pinyin a copy may insert in brackets:
+/// `樂(lè)昌市教育局`), ending with an organisation word. A name longer than one body's is
+/// the names of a joint document run together (see [`joint_bodies`]).
 pub fn is_organ(text: &str) -> bool {
     if text.len() > SHORT_BYTES {
         return false;
@@ -27,11 +29,73 @@ pub fn is_organ(text: &str) -> bool {
         return false;
     }
     let n = text.chars().count();
-    (2..=40).contains(&n)
-        && text
-            .chars()
-            .all(|c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')' | '、' | '·'))
+    let mut depth = 0usize;
+    let chars_ok = text.chars().all(|c| match c {
+        '（' | '(' => {
+            depth += 1;
+            true
+        }
+        '）' | ')' => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        '、' | '·' => true,
+        c => is_cjk(c) || (depth > 0 && is_pinyin_letter(c)),
+    });
+    (2..=MAX_JOINT_CHARS).contains(&n)
+        && chars_ok
         && ORGAN_ENDINGS.iter().any(|e| text.ends_with(e))
+        && (n <= MAX_ORGAN_CHARS || joint_bodies(text).len() > 1)
+}
+
+/// The longest name of one body, in characters.
+const MAX_ORGAN_CHARS: usize = 40;
+/// The longest run of joint bodies' names, in characters.
+const MAX_JOINT_CHARS: usize = 80;
+/// The shortest name of a body in a joint list (`财政部`).
+const MIN_BODY_CHARS: usize = 3;
+
+/// A Latin letter of pinyin (`lè`, `cái`) that a copy inserted after a character.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c as u32) < 0x250
+}
+
+/// The bodies of a joint document whose names a copy ran together on one line
+/// (`黄浦区发展和改革委员会黄浦区建设和管理委员会`): cut where a name ends with an organisation
+/// word and the next opens as the first did (its place name) or with a word that opens a body's
+/// name (`中共`, `国家`). One piece when no such cut is found; `人民政府办公室` is never cut, as
+/// no name opens with `办公室`.
+pub fn joint_bodies(text: &str) -> Vec<&str> {
+    // The place name the bodies open with, after a party or state word (`中共成都市委…`).
+    let place = lexicon::JOINT_OPENINGS
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+        .unwrap_or(text);
+    let lead: String = place.chars().take(2).collect();
+    if lead.chars().count() < 2 || text.len() > SHORT_BYTES * 2 {
+        return vec![text];
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.char_indices().skip(1) {
+        let (piece, rest) = (&text[from..at], &text[at..]);
+        let opens = rest.starts_with(lead.as_str())
+            || lexicon::JOINT_OPENINGS.iter().any(|w| rest.starts_with(w));
+        if opens
+            && piece.chars().count() >= MIN_BODY_CHARS
+            && ORGAN_ENDINGS.iter().any(|e| piece.ends_with(e))
+            && !ORGAN_ENDINGS.iter().any(|e| rest.starts_with(e))
+        {
+            pieces.push(piece);
+            from = at;
+        }
+    }
+    let last = &text[from..];
+    if pieces.is_empty() || last.chars().count() < MIN_BODY_CHARS {
+        return vec![text];
+    }
+    pieces.push(last);
+    pieces
 }
 
 /// Splits a speaker line into office and name: the last office word followed by a name of
