@@ -13,8 +13,8 @@ use super::speech::{
 };
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
-    is_field_line, is_header_mark, is_organ, is_page_field, is_salutation, is_site_name,
-    is_web_label, office_and_name, opens_with_heading_marker,
+    is_field_label, is_field_line, is_header_mark, is_organ, is_page_field, is_salutation,
+    is_site_name, is_web_label, office_and_name, opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
@@ -55,8 +55,10 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             || is_site_name(l.text)
             || is_attachment_label(l.text)
             || is_dated_banner(l.text)
-            || l.text.contains(['|', '｜'])
+            || l.text.contains(['|', '｜', '丨'])
             || site_above_title(&lines, i)
+            || label_above(&lines, i)
+            || is_bare_field_label(l.text)
     }) {
         // The field's value may wrap: onto the next lines of its paragraph, or onto a line
         // whose brackets close what the field opened.
@@ -69,6 +71,8 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             i += 1;
         }
     }
+    // A 版头 may stand below the page's lines (`朗读` / `苍计投〔2004〕303号`).
+    i = banner(found, &lines, i);
     let (start, organ_above) = repeated_heading(found, &lines, i);
     i = start;
     // A 命令 has no title: its mark and 令号 (the only 发文字号 that starts with 第) head the
@@ -166,6 +170,10 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             i += 1;
             end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
             break;
+        } else if let Some(next) = dated_by(found, &lines, i) {
+            i = next;
+        } else if let Some(next) = order_number(found, &lines, i) {
+            i = next;
         } else if whole_date(t).is_some() && found.meta.date.is_none() {
             // A date alone under a speech's title is the day it was delivered; whether this is
             // a speech may only show further down (the salutation).
@@ -355,6 +363,78 @@ fn is_dated_banner(t: &str) -> bool {
                         .iter()
                         .any(|w| after['周'.len_utf8()..].starts_with(w)))
         })
+}
+
+/// The longest label a page sets above a document (`例文`, `朗读`), in characters.
+const LABEL_CHARS: usize = 4;
+
+/// A page's short label above the document (`例文`, a `朗读` button): a line of a few characters
+/// that names no body, above a whole title that names its issuer (`XX人民政府关于…的决定`) or
+/// above a 发文字号 line.
+fn label_above(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(line), Some(next)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    let t = line.text;
+    let n = t.chars().count();
+    if line.prose || n == 0 || n > LABEL_CHARS || is_organ(t) || ends_with_document_kind(t) {
+        return false;
+    }
+    let whole_title = !next.prose
+        && ends_with_document_kind(next.text)
+        && issuer_in_title(&compact(next.text)).is_some();
+    let number =
+        find_doc_number(next.text).is_some_and(|r| r.start == 0 && r.end == next.text.len());
+    whole_title || number
+}
+
+/// A field's label alone with its colon (`发文机关：`, `时间：`): the page's, never an addressee.
+fn is_bare_field_label(t: &str) -> bool {
+    let Some(label) = t.strip_suffix([':', '：']) else {
+        return false;
+    };
+    is_field_label(label)
+}
+
+/// A date with the body's name after it, under a title (`1996年12月13日,财政部`, as a law
+/// database dates what it copied): the 成文日期.
+fn dated_by(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let line = lines
+        .get(i)
+        .filter(|l| l.text.len() <= lines::ELEMENT_LINE_BYTES)?;
+    let d = find_date(line.text).filter(|d| d.range.start == 0)?;
+    let organ = line.text[d.range.end..]
+        .trim_start_matches(|c: char| matches!(c, ',' | '，' | '、') || crate::chars::is_space(c));
+    if organ.is_empty() || !is_organ(organ) {
+        return None;
+    }
+    if found.meta.date.is_none() {
+        found.meta.date = Some(d.iso);
+        found.span_in("date", line, d.range);
+    }
+    found.use_line(line);
+    Some(i + 1)
+}
+
+/// A 命令's mark and 令号 under the title of what it promulgates (`国务院…条例` /
+/// `中华人民共和国国务院令` / `第227号`): the 令号 is the 发文字号.
+fn order_number(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let (line, next) = (lines.get(i)?, lines.get(i + 1)?);
+    if line.prose || found.meta.doc_number.is_some() || found.meta.title.is_none() {
+        return None;
+    }
+    line.text.strip_suffix('令').filter(|o| is_organ(o))?;
+    let number = compact(next.text);
+    let serial = number.strip_prefix('第')?.strip_suffix('号')?;
+    let numeral = |c: char| c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c);
+    if serial.is_empty() || serial.chars().count() > 8 || !serial.chars().all(numeral) {
+        return None;
+    }
+    found.meta.doc_number = Some(number);
+    found.span_in("doc_number", next, 0..next.text.len());
+    found.use_line(line);
+    found.use_line(next);
+    Some(i + 2)
 }
 
 /// An organ's name alone on a line, above a title that itself starts with an organ's name
@@ -570,6 +650,13 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
             found.span_in("doc_number", original, number.clone());
         }
     }
+    // A title whose first line is a body's name and whose rest names no issuer
+    // (`东安县应急管理局` / `2025年法治政府建设报告`): that body issues it.
+    if found.meta.issuer.is_none() && count > 1 && lead == 0 && is_organ(first.text) {
+        let len = found.first_body(first, first.text.len());
+        found.meta.issuer = first.text.get(..len).map(compact);
+        found.span_in("issuer", first, 0..len);
+    }
     if found.meta.issuer.is_none() {
         if let Some(organ) = issuer_in_title(&text) {
             // The first body, read on the title's first line when the name starts there.
@@ -616,7 +703,15 @@ fn unwrap_book_marks(text: &str) -> &str {
 /// start that ends with a kind of document and is followed at once by a year or a heading
 /// number, which no title goes on with. Returns the line after it (the rest of the line is body).
 fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> {
-    let line = lines.first()?;
+    let first = lines.first()?;
+    // A copy's watermark may open the text: a site's name and its address
+    // (`XX之家—全网资源每日更新www.example.com`), never part of the title.
+    let mark = watermark_end(first.text);
+    let line = &Line {
+        range: first.range.start + mark..first.range.end,
+        text: &first.text[mark..],
+        ..first.clone()
+    };
     let t = line.text;
     let cut = t
         .char_indices()
@@ -661,6 +756,34 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
     found.meta.title = Some(text);
     found.title_end = 1;
     Some(1)
+}
+
+/// How far into a line a site's watermark may reach, in bytes.
+const WATERMARK_BYTES: usize = 120;
+
+/// The byte length of a site's watermark opening `t`: text ending with a web address
+/// (`…www.example.com`); 0 when there is none.
+fn watermark_end(t: &str) -> usize {
+    let mut cut = t.len().min(WATERMARK_BYTES);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &t[..cut];
+    let Some(at) = head.find("www.") else {
+        return 0;
+    };
+    let host = t[at..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/')))
+        .map_or(t.len(), |n| at + n);
+    let address = &t[at..host];
+    let tld = [".com", ".cn", ".net", ".org"]
+        .iter()
+        .any(|d| address.trim_end_matches('/').ends_with(d));
+    if tld {
+        host
+    } else {
+        0
+    }
 }
 
 /// A speech's salutation (`同志们：`, `各位代表：`) opening `rest`: what a speech's title runs
@@ -722,6 +845,7 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
             .iter()
             .any(|w| text.starts_with(w))
         || is_web_label(&text)
+        || is_bare_field_label(&text)
         || text.starts_with(['•', '·', '●', '■', '◆'])
         || text.contains(['。', '！', '？'])
     {

@@ -4,7 +4,8 @@
 use super::dates::{find_date, whole_date};
 use super::lines::{self, Line};
 use super::words::{
-    has_sentence_punct, is_attachment_label, is_bracketed_note, is_organ, opens_with_heading_marker,
+    has_sentence_punct, is_attachment_label, is_bracketed_note, is_organ, office_and_name,
+    opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
@@ -31,6 +32,20 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
             continue;
         }
         for (k, line) in lines.iter().enumerate() {
+            // A 令 is signed by a person (`总理李鹏` over the date): the date is the 成文日期,
+            // and no body signs.
+            if let Some(date) = alone_date(line).filter(|_| {
+                recent
+                    .last()
+                    .is_some_and(|l| office_and_name(l.text).is_some())
+            }) {
+                if found.meta.date.is_none() {
+                    found.meta.date = Some(date.1);
+                    found.span_in("date", line, date.0);
+                }
+                found.use_line(line);
+                return;
+            }
             if let Some(s) = signed(line, &recent) {
                 record_signature(found, &s.signers, &s.date_line, s.date);
                 body_title(found, &lines_after(doc, par, &lines, k));
@@ -101,7 +116,7 @@ type DateIn = (std::ops::Range<usize>, String);
 struct Signed<'d> {
     signers: Vec<(Line<'d>, usize)>,
     date_line: Line<'d>,
-    date: DateIn,
+    date: Option<DateIn>,
 }
 
 /// A date line (`2024年1月12日`, brackets allowed) that is not a 版记 line.
@@ -115,7 +130,12 @@ fn signed<'d>(line: &Line<'d>, recent: &[Line<'d>]) -> Option<Signed<'d>> {
     if line.text.len() > lines::ELEMENT_LINE_BYTES {
         return None;
     }
-    if let Some(date) = alone_date(line) {
+    // A copy may mask the year (`20xx年4月26日`): still the date line under the 署名, with no
+    // date to read.
+    let date = alone_date(line)
+        .map(Some)
+        .or_else(|| is_masked_date(line.text).then_some(None));
+    if let Some(date) = date {
         let mut signers = Vec::new();
         for above in recent.iter().rev() {
             if !is_organ(above.text) || signers.len() >= SIGNERS {
@@ -136,7 +156,7 @@ fn signed<'d>(line: &Line<'d>, recent: &[Line<'d>]) -> Option<Signed<'d>> {
     (d.range.end == line.text.len() && is_organ(organ)).then(|| Signed {
         signers: vec![(line.clone(), organ.len())],
         date_line: line.clone(),
-        date: (d.range, d.iso),
+        date: Some((d.range, d.iso)),
     })
 }
 
@@ -144,7 +164,7 @@ fn record_signature(
     found: &mut Found<'_, '_>,
     signers: &[(Line<'_>, usize)],
     date_line: &Line<'_>,
-    date: DateIn,
+    date: Option<DateIn>,
 ) {
     if let Some((first, len)) = signers.first() {
         let name = first
@@ -157,7 +177,7 @@ fn record_signature(
     for (l, _) in signers {
         found.use_line(l);
     }
-    if found.meta.date.is_none() {
+    if let Some(date) = date.filter(|_| found.meta.date.is_none()) {
         found.meta.date = Some(date.1);
         found.span_in("date", date_line, date.0);
     }
@@ -177,7 +197,10 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
     let heading = |l: &Line<'_>| heading_line(doc, l);
     // A note in brackets under the title (`（2005年6月17日修订）`, `（2024年1月5日市政府第3次常务
     // 会议通过）`) is the 题注, not part of the title; a short status (`（试行）`) is.
-    let note = |l: &Line<'_>| is_bracketed_note(l.text) && l.text.chars().count() > 8;
+    // Nor is a span of years (`（2023—2027年）`), which is the title's.
+    let note = |l: &Line<'_>| {
+        is_bracketed_note(l.text) && l.text.chars().count() > 8 && !is_year_span(l.text)
+    };
     let is_title_line = |l: &Line<'_>| {
         !l.prose
             && !heading(l)
@@ -291,4 +314,41 @@ pub fn imprint(found: &mut Found<'_, '_>, from: usize) {
             }
         }
     }
+}
+
+/// A span of years in brackets (`（2023—2027年）`, `(2021-2025年)`): digits, dashes and 年.
+fn is_year_span(t: &str) -> bool {
+    let inner = t.trim_matches(|c| matches!(c, '（' | '）' | '(' | ')'));
+    inner.contains('年')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '年' || super::speech::is_dash(c) || c == '至')
+}
+
+/// A date line whose year a copy masked (`20xx年4月26日`, `XXXX年X月X日`): two digits or none
+/// then letters standing in for the rest of the year, then a month and a day.
+fn is_masked_date(t: &str) -> bool {
+    if t.len() > 40 {
+        return false;
+    }
+    let Some((year, rest)) = t.split_once('年') else {
+        return false;
+    };
+    let masked = year.chars().count() == 4
+        && year
+            .chars()
+            .any(|c| matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ' | '×'))
+        && year
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ' | '×'));
+    let Some((month, day)) = rest.split_once('月') else {
+        return false;
+    };
+    let field = |f: &str| {
+        let n = f.chars().count();
+        (1..=2).contains(&n)
+            && f.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ' | '×'))
+    };
+    masked && field(month) && day.strip_suffix('日').is_some_and(field)
 }

@@ -240,3 +240,22 @@ pub fn is_field_line(t: &str) -> bool {
     let n = label.chars().count();
     (1..=6).contains(&n) && label.chars().all(is_cjk)
 }
+
+/// A label of a key-value field (`发文机关`, `索引号`, `文号`, `时间`), which names a field and is
+/// never a value.
+pub fn is_field_label(label: &str) -> bool {
+    let label = label.trim_start_matches(|c: char| {
+        crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆' | '-')
+    });
+    [
+        lexicon::WEB_LABELS,
+        lexicon::BYLINE_LABELS,
+        lexicon::FIELD_NUMBER_LABELS,
+        lexicon::FIELD_DATE_LABELS,
+        lexicon::FIELD_ISSUER_LABELS,
+        lexicon::FIELD_TITLE_LABELS,
+    ]
+    .iter()
+    .any(|list| list.contains(&label))
+        || lexicon::PAGE_LABEL_OPENINGS.contains(&label)
+}
