@@ -104,6 +104,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("DOCUMENT_KINDS", Words, &["document_kinds"]),
     ("ORGAN_ENDINGS", Words, &["organ_endings"]),
     ("JOINT_OPENINGS", Words, &["joint_openings"]),
+    ("TITLE_ISSUER_ENDINGS", Words, &["title_issuer_endings"]),
     ("OFFICES", Words, &["offices"]),
     ("HEADER_MARKS", Words, &["header_marks"]),
     ("WEB_LABELS", Words, &["web_labels"]),

@@ -102,7 +102,14 @@ fn check(label: &str, input: &str, expect: &BTreeMap<String, String>, failures: 
             .filter(|c| !c.is_whitespace())
             .collect();
         let holds = match span.key.as_str() {
-            "date" | "printed_date" => text.contains('年') && text.contains('日'),
+            // A date as written: `2024年1月12日`, or a field's `2024-01-12`.
+            "date" | "printed_date" => {
+                (text.contains('年') && text.contains('日'))
+                    || (text.len() >= 8
+                        && text
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || "-/.".contains(c)))
+            }
             "addressees" | "cc" => got
                 .get(&span.key)
                 .is_some_and(|v| v.split(" | ").all(|name| text.contains(name))),

@@ -14,7 +14,7 @@ use super::speech::{
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
     is_field_label, is_field_line, is_header_mark, is_organ, is_page_field, is_salutation,
-    is_site_name, is_web_label, office_and_name, opens_with_heading_marker,
+    is_site_name, is_web_label, joint_bodies, office_and_name, opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
@@ -125,8 +125,15 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
         }
         // A web page's information table (`索引号:… 发文日期:… 文号:`) may stand between the
         // title and the 发文字号: its lines are the page's.
-        if is_web_label(line.text) {
+        if is_web_label(line.text) || is_bare_field_label(line.text) {
             i += 1;
+            continue;
+        }
+        // A date and its body after the title (`1996年12月13日,财政部`), whose comma is no
+        // sentence's.
+        if let Some(next) = dated_by(found, &lines, i) {
+            i = next;
+            end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
             continue;
         }
         if line.prose && !line.text.ends_with(['：', ':']) {
@@ -170,8 +177,6 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             i += 1;
             end_par = lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
             break;
-        } else if let Some(next) = dated_by(found, &lines, i) {
-            i = next;
         } else if let Some(next) = order_number(found, &lines, i) {
             i = next;
         } else if whole_date(t).is_some() && found.meta.date.is_none() {
@@ -338,10 +343,15 @@ fn repeated_heading(found: &Found<'_, '_>, lines: &[Line<'_>], i: usize) -> (usi
         })
     };
     if organ(last + 1) && own_title(last + 2) {
-        // A document database's layout sets the issuer apart from the title by a blank line
-        // (`XX办公室` / `` / `关于…的通知`): the name is the issuer, not the title's first line.
-        if let (Some(a), Some(b)) = (lines.get(last + 1), lines.get(last + 2)) {
-            if found.blank_between(a, b) {
+        // A document database's layout sets the issuer apart from the title by a wider gap
+        // than the title's from the line under it (`XX办公室` / `` / `` / `关于…的通知` /
+        // `(X发〔2003〕37号)`): the name is the issuer, not the title's first line.
+        if let (Some(a), Some(b), Some(c)) = (
+            lines.get(last + 1),
+            lines.get(last + 2),
+            lines.get(last + 3),
+        ) {
+            if found.breaks_between(a, b) > found.breaks_between(b, c).max(1) {
                 return (last + 2, Some(last + 1));
             }
         }
@@ -561,6 +571,7 @@ fn title_line(line: &Line<'_>) -> bool {
         && !starts_with_dash(t)
         && !is_bare_subtitle(t)
         && !opens_with_heading_marker(t)
+        && !t.strip_suffix('令').is_some_and(is_organ)
         && !t.contains(['>', '＞', '»', '|', '/'])
         && t.chars().filter(|&c| crate::chars::is_cjk(c)).count() >= 2
 }
@@ -656,6 +667,12 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
         let len = found.first_body(first, first.text.len());
         found.meta.issuer = first.text.get(..len).map(compact);
         found.span_in("issuer", first, 0..len);
+    }
+    if found.meta.issuer.is_none() && lead == 0 && count == 1 {
+        if let Some(organ) = issuer_opening(first.text) {
+            found.meta.issuer = Some(compact(organ));
+            found.span_in("issuer", first, 0..organ.len());
+        }
     }
     if found.meta.issuer.is_none() {
         if let Some(organ) = issuer_in_title(&text) {
@@ -817,7 +834,29 @@ fn issuer_in_title(title: &str) -> Option<&str> {
         .filter_map(|w| title.find(w))
         .min()?;
     let organ = title.get(..at)?;
-    is_organ(organ).then(|| organ.split('、').next().unwrap_or(organ))
+    let first = organ.split('、').next().unwrap_or(organ);
+    // Joint bodies run together (`甲委员会乙局关于…`): the first of them.
+    is_organ(organ).then(|| joint_bodies(first).first().copied().unwrap_or(first))
+}
+
+/// The body whose name opens a title without `关于` (`某县人民政府工作规则`), when the rest of
+/// the title names a kind of document a body issues (a report, a speech is delivered rather
+/// than issued): the longest opening that ends with a [`lexicon::TITLE_ISSUER_ENDINGS`] word.
+fn issuer_opening(title: &str) -> Option<&str> {
+    if title.len() > lines::ELEMENT_LINE_BYTES
+        || lexicon::TITLE_ISSUE_WORDS.iter().any(|w| title.contains(w))
+        || !ends_with_document_kind(title)
+        || title.ends_with("报告")
+        || SPEECH_KINDS.iter().any(|k| title.ends_with(k))
+    {
+        return None;
+    }
+    lexicon::TITLE_ISSUER_ENDINGS
+        .iter()
+        .filter_map(|e| title.rfind(e).map(|at| at + e.len()))
+        .filter(|&end| end < title.len() && is_organ(&title[..end]))
+        .max()
+        .map(|end| &title[..end])
 }
 
 /// The 主送机关: the line ending in `：`, with the lines of its paragraph before it that no
@@ -880,4 +919,50 @@ fn closes_bracket(t: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    fn meta(input: &str) -> crate::report::Meta {
+        let doc = crate::source::read(input);
+        crate::meta::extract(&doc).meta
+    }
+
+    #[test]
+    fn a_watermark_with_its_address_is_no_part_of_a_run_in_title() {
+        let m = meta("资料之家—全网资源每日更新www.example.com林城市人民政府关于2023年度法治政府建设情况的报告2023年，市政府坚持依法行政，法治政府建设取得新成效。一、坚持党的领导，扛牢政治责任。");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("林城市人民政府关于2023年度法治政府建设情况的报告"),
+            "the title starts after the watermark"
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("林城市人民政府"),
+            "the issuer is read from the title"
+        );
+    }
+
+    #[test]
+    fn a_body_set_apart_from_the_title_by_a_wider_gap_is_the_issuer() {
+        let input = "您的位置: 首页 » 资料网 » 法律法规 »\n\n林州市政务公开工作实施细则\n\n作者:某某资料网 时间:2024-07-06 00:54:58  浏览:9107   来源:某某资料网\n\n林州市政务公开工作实施细则\n\n林州市人民政府办公室\n\n\n关于印发林州市政务公开工作实施细则的通知\n( 林府发〔2003〕37号 )\n\n市政府各部门，市直各单位：\n\n现将《林州市政务公开工作实施细则》印发给你们，请遵照执行。\n\n二OO三年十二月四日\n";
+        let m = meta(input);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("关于印发林州市政务公开工作实施细则的通知"),
+            "the title is the 关于 line alone"
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("林州市人民政府办公室"),
+            "the body above the gap is the issuer"
+        );
+        // The same lines evenly spaced: the body is the title's first line.
+        let even = input.replace("\n\n\n", "\n\n").replace("\n( ", "\n\n( ");
+        assert_eq!(
+            meta(&even).title.as_deref(),
+            Some("林州市人民政府办公室关于印发林州市政务公开工作实施细则的通知"),
+            "evenly spaced, the body's line opens the title"
+        );
+    }
 }

@@ -173,17 +173,14 @@ impl<'d, 'a> Found<'d, 'a> {
             )
     }
 
-    /// Whether a blank line stands between lines `a` and `b` in the input.
-    fn blank_between(&self, a: &Line<'_>, b: &Line<'_>) -> bool {
+    /// How many line breaks stand between lines `a` and `b` in the input.
+    fn breaks_between(&self, a: &Line<'_>, b: &Line<'_>) -> usize {
         let end = self.input_range(a, 0..a.text.len()).end;
         let start = self.input_range(b, 0..0).start;
-        self.doc.input.get(end..start).is_some_and(|gap| {
-            let parts: Vec<&str> = gap.split('\n').collect();
-            parts.len() >= 3
-                && parts[1..parts.len() - 1]
-                    .iter()
-                    .any(|l| l.chars().all(crate::chars::is_space))
-        })
+        self.doc
+            .input
+            .get(end..start)
+            .map_or(0, |gap| gap.matches('\n').count())
     }
 
     /// Marks `line` as used by an element.

@@ -148,9 +148,8 @@ pub fn run_together(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> 
         return None;
     }
     // The occasion ends with its last `上` (`…会议上`); a speaker may follow.
-    let occasion_end = rest
-        .rfind('上')
-        .map_or(rest.len(), |at| at + '上'.len_utf8());
+    let closed = rest.rfind('上');
+    let occasion_end = closed.map_or(rest.len(), |at| at + '上'.len_utf8());
     found.meta.title = Some(compact(title));
     found.span_in("title", line, 0..dash);
     found.meta.date = Some(date.iso);
@@ -167,5 +166,23 @@ pub fn run_together(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> 
         found.span_in("speaker", line, offset + occasion_end + lead..t.len());
     }
     found.use_line(line);
+    // A PDF copy wraps the occasion onto the next line (`…第` / `二次会议上国务院总理 李强`).
+    if let Some(next) = lines.get(i + 1).filter(|n| closed.is_none() && !n.prose) {
+        let n = next.text;
+        if let Some(at) = n
+            .rfind('上')
+            .filter(|_| n.len() <= lines::ELEMENT_LINE_BYTES)
+        {
+            let after = &n[at + '上'.len_utf8()..];
+            let speaker = compact(after);
+            if office_and_name(&speaker).is_some() && found.meta.speaker.is_none() {
+                let lead = after.len() - after.trim_start_matches(crate::chars::is_space).len();
+                found.meta.speaker = Some(speaker);
+                found.span_in("speaker", next, at + '上'.len_utf8() + lead..n.len());
+            }
+            found.use_line(next);
+            return Some(i + 2);
+        }
+    }
     Some(i + 1)
 }
