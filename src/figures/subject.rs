@@ -102,6 +102,10 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             // `两次降低存款准备金率`, `七日内提出处理意见`: what is done so many times, or
             // within the limit.
             following(text, figures, k).or_else(|| done_after(rest))
+        } else if is_action_count(&f.unit) && before.is_some() && !verb_before {
+            // `中心组学习7次`, `镇党委会议先后4次研究部署`: what the clause names before a count
+            // of actions is what was done so many times.
+            before
         } else if run && before.is_some() {
             before
         } else if among {
@@ -251,7 +255,7 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
                     }
                 }
             }
-            if count > 1 && items.len() == count {
+            if count > 1 && items.len() == count && !fragmentary(&items) {
                 for (i, item) in items.iter().enumerate() {
                     if let Some(slot) = subjects.get_mut(k + i) {
                         *slot = Some((*item).to_string());
@@ -261,6 +265,22 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
         }
         k = last + 1;
     }
+}
+
+/// Whether the items of a 分别 list are parts of one name rather than names of their own:
+/// ordinals that share their noun (`第一、二、三产业…贡献率`), ranges of ages
+/// (`0-17岁、18-34岁…户籍人口`), or short modifiers before one long head (`城镇和农村居民人均
+/// 可支配收入`). Each figure then measures the whole phrase.
+fn fragmentary(items: &[&str]) -> bool {
+    let Some((last, firsts)) = items.split_last() else {
+        return false;
+    };
+    let numeral = |c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c);
+    let part = |s: &&str| {
+        s.contains(|c: char| c.is_ascii_digit()) || s.trim_start_matches('第').chars().all(numeral)
+    };
+    let short = |s: &&str| s.chars().count() <= 2;
+    firsts.iter().any(part) || (firsts.iter().all(short) && last.chars().count() >= 8)
 }
 
 /// The list named in the clause before a 分别 (`before` ends at the figure), when it ends
@@ -345,6 +365,11 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
             opened = rest;
         }
     }
+    // `7次和支部学习8次`: right after the figure before, 和 joins the next item (elsewhere it
+    // may open a name, `和平区`).
+    if start == 0 && floor > 0 {
+        opened = opened.strip_prefix('和').unwrap_or(opened);
+    }
     let mut phrase = strip_page_number(strip_list_marker(opened));
     phrase = strip_leading_year(phrase);
     if sentence_start {
@@ -370,7 +395,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     }
     // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
     phrase = skip_ordinal(phrase);
-    if PER_HEAD.contains(&phrase) || only_coverb(phrase) || names_nothing(phrase) {
+    // `党的十八大以来`: a time since names nothing.
+    if PER_HEAD.contains(&phrase)
+        || only_coverb(phrase)
+        || names_nothing(phrase)
+        || phrase.ends_with("以来")
+    {
         phrase = "";
     }
     let verb_before = verbs().longest_suffix(phrase).is_some();
@@ -718,6 +748,14 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     }
     let limit = figures.get(next).map_or(text.len(), |n| n.lead).max(end);
     let mut rest = &text[end..limit];
+    // `中心组学习7次和支部学习8次`: what a joiner links to the next figure is that figure's
+    // (but `150个和美乡村，` names its own).
+    if rest.starts_with(['和', '及', '与', '、', '或'])
+        && next < figures.len()
+        && !rest.chars().any(is_clause_end)
+    {
+        return None;
+    }
     let after_de = rest.strip_prefix('的');
     if let Some(v) = verbs().longest(rest) {
         // `续建和新开工项目`: a verb joined to a noun is part of the name.
