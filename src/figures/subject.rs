@@ -28,6 +28,8 @@ const FOLLOW_MAX: usize = 12;
 const LONG: usize = 18;
 /// A subject longer than this is cut at its last 等, 的 or 、 when it has one.
 const CUT: usize = 12;
+/// A share (`X占Y的比重`) up to this long is kept whole.
+const SHARE_LONG: usize = 24;
 /// A subject with 、 up to this long is a list and is kept whole.
 const LIST: usize = 16;
 /// A subject longer than this drops a leading scope word (`全区干部…` but `全省生产总值`).
@@ -255,7 +257,14 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
                     }
                 }
             }
-            if count > 1 && items.len() == count && !fragmentary(&items) {
+            if count > 1 && items.len() == count && fragmentary(&items) {
+                // `第一、二、三产业增加值占…的比重`: a share of a list of parts is one name.
+                if let Some(whole) = listed_before(before, &joint).filter(|w| w.contains('占')) {
+                    for slot in subjects.iter_mut().skip(k).take(count) {
+                        *slot = Some(whole.to_string());
+                    }
+                }
+            } else if count > 1 && items.len() == count {
                 for (i, item) in items.iter().enumerate() {
                     if let Some(slot) = subjects.get_mut(k + i) {
                         *slot = Some((*item).to_string());
@@ -406,7 +415,8 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
     let verb_before = verbs().longest_suffix(phrase).is_some();
     // After the last verb that has an object (`受理行政复议案件`).
     if let Some(cut) = last_verb_end(phrase) {
-        phrase = &phrase[cut..];
+        // `计算2021年全县生产总值`: a year after the verb is a date.
+        phrase = strip_leading_year(&phrase[cut..]);
     }
     while let Some(w) = lead_words().longest(phrase) {
         // `新增就业`, `年均增速`: a word of two characters after it is the indicator's own name.
@@ -695,13 +705,20 @@ fn shorten(phrase: &str) -> &str {
     } else {
         &['等', '的', '、']
     };
+    // `第一产业占地区生产总值的比重`: a share is the whole `X占Y` phrase; only a 的 or 等
+    // before 占 may cut it.
+    let share_of = phrase.find('占').filter(|_| share);
+    let head = share_of.map_or(phrase, |i| &phrase[..i]);
     for &sep in seps {
-        if let Some(i) = phrase.rfind(sep) {
+        if let Some(i) = head.rfind(sep) {
             let rest = &phrase[i + sep.len_utf8()..];
             if rest.chars().count() >= 2 {
                 return shorten(rest);
             }
         }
+    }
+    if share_of.is_some() && n <= SHARE_LONG {
+        return phrase;
     }
     // A phrase between CUT and LONG characters long is kept whole.
     let skip = n.saturating_sub(LONG);
@@ -723,7 +740,13 @@ fn last_verb_end(phrase: &str) -> Option<usize> {
         if let Some(v) = set.longest(&phrase[j..]) {
             let end = j + v.len();
             let rest = &phrase[end..];
-            if rest.chars().count() >= 2 && !head_noun_closes(rest) && !joins_noun(rest) {
+            // `合法性审查意见书`, `工作开展情况`, `新闻发布会`: a verb after 性, or before 情况
+            // or a noun suffix, is part of a noun.
+            let nominal = phrase[..j].ends_with('性')
+                || rest.starts_with("情况")
+                || rest.starts_with(['会', '者']);
+            if rest.chars().count() >= 2 && !nominal && !head_noun_closes(rest) && !joins_noun(rest)
+            {
                 best = Some(end);
             }
         }
@@ -836,8 +859,11 @@ fn joins_noun(rest: &str) -> bool {
         return true;
     }
     // `制定、废止省政府规章`: verbs joined share their object.
-    rest.strip_prefix(['和', '及', '与', '、', '或'])
-        .is_some_and(|r| !verbs().starts(r))
+    // `转移支付等资金`: verbs listed with 等 name things.
+    rest.starts_with('等')
+        || rest
+            .strip_prefix(['和', '及', '与', '、', '或'])
+            .is_some_and(|r| !verbs().starts(r))
 }
 
 /// `政务服务事项中`: the locative 中 ("among") after what a figure counts; not the 中 of a
