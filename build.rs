@@ -74,6 +74,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("SHARE_WORDS", Words, &["share_words"]),
     ("FUNCTION_WORDS", Words, &["function_words"]),
     ("ACTION_UNITS", Words, &["action_units"]),
+    ("CASE_UNITS", Words, &["case_units"]),
     ("DURATION_UNITS", Words, &["duration_units"]),
     ("NOT_LEAD", Words, &["not_lead"]),
     ("ORGANISATIONS", Words, &["organisations"]),

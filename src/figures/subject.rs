@@ -15,9 +15,10 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
-    self, follow_stops, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS, COMPARED_PERIODS,
-    CONVERSION_ENDS, COVERBS, DURATION_UNITS, FUNCTION_WORDS, MILESTONES, NOT_LEAD, NOT_RATE,
-    NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS,
+    self, follow_stops, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS, CASE_UNITS,
+    COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, FUNCTION_WORDS, MILESTONES,
+    NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
+    SHARE_WORDS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -79,7 +80,8 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         }
         // `化肥施用量（折纯）17362吨`: a note in brackets between the name and the number.
         let lead = skip_note(text, f.lead, floor);
-        let (before, verb_before) = before_phrase(text, lead, floor);
+        let (before, verb_before) =
+            before_phrase(text, lead, floor, CASE_UNITS.contains(&f.unit.as_str()));
         let rest = &text[f.end..];
         // `18年保持在…` after 连续/时隔: the run belongs to what stands before it.
         let run = RUN_WORDS.iter().any(|w| text[..f.lead].ends_with(w));
@@ -344,7 +346,9 @@ fn skip_note(text: &str, lead: usize, floor: usize) -> usize {
 
 /// The phrase before the figure, back to the clause start or a verb; and whether a verb
 /// stands right before the number (so the counted noun follows).
-fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool) {
+///
+/// `cases`: the figure counts cases or documents, so an action alone names them (`修改4件`).
+fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<String>, bool) {
     let window = &text[floor.min(lead)..lead];
     let mut start = window.len();
     let mut reached = true;
@@ -413,6 +417,15 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         phrase = "";
     }
     let verb_before = verbs().longest_suffix(phrase).is_some();
+    if cases {
+        let acts = phrase.trim_start_matches(['、', '和', '及']);
+        let acts = lead_words()
+            .longest(acts)
+            .map_or(acts, |w| &acts[w.len()..]);
+        if acts.chars().count() >= 2 && only_verbs(acts) {
+            return (Some(acts.to_string()), false);
+        }
+    }
     // After the last verb that has an object (`受理行政复议案件`).
     if let Some(cut) = last_verb_end(phrase) {
         // `计算2021年全县生产总值`: a year after the verb is a date.
@@ -465,6 +478,14 @@ fn before_phrase(text: &str, lead: usize, floor: usize) -> (Option<String>, bool
         (!phrase.is_empty()).then(|| phrase.to_string()),
         verb_before,
     )
+}
+
+/// Whether `phrase` is a run of verbs of the table (`立案查处`, `修改`).
+fn only_verbs(mut phrase: &str) -> bool {
+    while let Some(v) = verbs().longest(phrase) {
+        phrase = &phrase[v.len()..];
+    }
+    phrase.is_empty()
 }
 
 /// Whether `phrase` is made only of words that lead up to a number and name nothing
