@@ -827,13 +827,43 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     }
     let mut stop = rest.len();
     let mut quoted = false;
+    // The end of a bracketed alternative inside the name (`县（市、区）政府`, `村（社区）`).
+    let mut bracket_end = 0;
+    // Where the current item of a list of short names began (`省、市、自治区`).
+    let mut item = 0;
     for (n, (j, c)) in rest.char_indices().enumerate() {
         match c {
             '“' => quoted = true,
             '”' => quoted = false,
             _ => {}
         }
-        if quoted && n < WINDOW {
+        if (quoted && n < WINDOW) || j < bracket_end {
+            continue;
+        }
+        if n > 0 && matches!(c, '（' | '(') {
+            // Inside a name (`县（市、区）政府`) or after a head of one or two characters
+            // (`村（社区）`); a note after a long name (`…政府性基金（收费）`) is not part of it.
+            if let Some(close) = alternative_end(&rest[j..]) {
+                let goes_on = rest[j + close..].starts_with(|c: char| is_cjk(c) && !is_coverb(c));
+                if n <= 2 || goes_on {
+                    bracket_end = j + close;
+                    continue;
+                }
+            }
+        }
+        // `村（社区）对…`, `工业部在一九五三年…`: a preposition after the name, or before a
+        // date, ends it.
+        if n > 0 && is_coverb(c) {
+            let next = rest[j + c.len_utf8()..].chars().next();
+            let numeral =
+                next.is_some_and(|d| is_digit(d) || crate::numerals::is_chinese_numeral(d));
+            if (bracket_end > 0 && j == bracket_end) || (c == '在' && numeral) {
+                stop = j;
+                break;
+            }
+        }
+        if c == '、' && n - item <= 2 && n > 0 {
+            item = n + 1;
             continue;
         }
         if (n >= FOLLOW_MAX && c != '”') || is_clause_end(c) || c == '、' || is_digit(c) {
@@ -870,6 +900,25 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         return None;
     }
     (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// Prepositions that end the name before them (`对`, `向`, `在`, `于`).
+fn is_coverb(c: char) -> bool {
+    matches!(c, '对' | '向' | '在' | '于')
+}
+
+/// The length of a short bracketed alternative inside a name that `s` opens (`（市、区）`,
+/// `（社区）`): up to six characters, no clause mark inside; `None` for anything else.
+fn alternative_end(s: &str) -> Option<usize> {
+    for (n, (j, c)) in s.char_indices().enumerate().skip(1) {
+        match c {
+            '）' | ')' if n > 1 => return Some(j + c.len_utf8()),
+            '、' => {}
+            _ if n > 6 || !is_cjk(c) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether what follows a verb makes it part of a noun: a joiner (`社会保障和就业支出`,
