@@ -831,6 +831,8 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     let mut bracket_end = 0;
     // Where the current item of a list of short names began (`省、市、自治区`).
     let mut item = 0;
+    // Where the name is cut if it runs on past FOLLOW_MAX.
+    let mut soft = None;
     for (n, (j, c)) in rest.char_indices().enumerate() {
         match c {
             '“' => quoted = true,
@@ -866,7 +868,16 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
             item = n + 1;
             continue;
         }
-        if (n >= FOLLOW_MAX && c != '”') || is_clause_end(c) || c == '、' || is_digit(c) {
+        // `嵌入式服务设施建设示范社区全面建成`: a name is not cut one or two characters
+        // before its end; past that, it is cut at FOLLOW_MAX.
+        if n == FOLLOW_MAX && c != '”' {
+            soft = Some(j);
+        }
+        if n >= FOLLOW_MAX + 2 && c != '”' {
+            stop = soft.unwrap_or(j);
+            break;
+        }
+        if is_clause_end(c) || c == '、' || is_digit(c) {
             stop = j;
             break;
         }
