@@ -100,7 +100,12 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
                 .is_some_and(|b| b.ends_with('中'));
         // `行政机关应当于十五日内作出…`: a limit set with 于 or 在 is the action's, not the actor's.
         let within = is_time_limit(f, rest) && text[..lead].ends_with(['于', '在']);
-        let subject = if within
+        // `不足100人的…，按100人補足`: a figure set as the standard with 按 measures what the
+        // figure before measured.
+        let standard = before.is_none() && text[..lead].ends_with('按');
+        let subject = if standard {
+            inherited(text, figures, &out, k)
+        } else if within
             || (before.is_none() && (is_action_count(&f.unit) || is_time_limit(f, rest)))
         {
             // `两次降低存款准备金率`, `七日内提出处理意见`: what is done so many times, or
@@ -338,7 +343,9 @@ fn skip_note(text: &str, lead: usize, floor: usize) -> usize {
     let note = &inner[open + opener.len_utf8()..];
     let numeral = |c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c);
     let named = inner[..open].ends_with(is_cjk);
-    if note.is_empty() || note.chars().all(numeral) || !named {
+    // `人數(shù)`: a reading in brackets is part of the word.
+    let reading = note.chars().all(is_reading_letter);
+    if note.is_empty() || note.chars().all(numeral) || !named || reading {
         return lead;
     }
     floor.min(lead) + open
@@ -352,10 +359,21 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     let window = &text[floor.min(lead)..lead];
     let mut start = window.len();
     let mut reached = true;
+    let mut annotated = usize::MAX;
     for (n, (j, c)) in window.char_indices().rev().enumerate() {
         if n >= WINDOW {
             reached = false;
             break;
+        }
+        // `學(xué)生人數(shù)`: a copy with the reading of each character in brackets.
+        if j >= annotated {
+            continue;
+        }
+        if matches!(c, ')' | '）') {
+            if let Some(open) = reading_before(&window[..j]) {
+                annotated = open;
+                continue;
+            }
         }
         if is_clause_end(c) {
             break;
@@ -842,6 +860,12 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         if (quoted && n < WINDOW) || j < bracket_end {
             continue;
         }
+        if n > 0 && matches!(c, '(' | '（') {
+            if let Some(len) = reading_len(&rest[j..]) {
+                bracket_end = j + len;
+                continue;
+            }
+        }
         if n > 0 && matches!(c, '（' | '(') {
             // Inside a name (`县（市、区）政府`) or after a head of one or two characters
             // (`村（社区）`); a note after a long name (`…政府性基金（收费）`) is not part of it.
@@ -911,6 +935,35 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         return None;
     }
     (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// Where a bracketed reading (`(xué)`) opens, when `before` (the text before its closing
+/// bracket) ends with one right after a Chinese character.
+fn reading_before(before: &str) -> Option<usize> {
+    let open = before.rfind(['(', '（'])?;
+    let opener = before[open..].chars().next()?;
+    let inner = &before[open + opener.len_utf8()..];
+    let letters = inner.chars().count();
+    let reading = (1..=6).contains(&letters) && inner.chars().all(is_reading_letter);
+    (reading && before[..open].ends_with(is_cjk)).then_some(open)
+}
+
+/// The length of a bracketed reading (`(xué)`) that `s` opens, right after a Chinese character.
+fn reading_len(s: &str) -> Option<usize> {
+    let close = s
+        .char_indices()
+        .take(8)
+        .skip(1)
+        .find(|&(_, c)| matches!(c, ')' | '）'))?;
+    let inner = &s[s.chars().next()?.len_utf8()..close.0];
+    let letters = inner.chars().count();
+    ((1..=6).contains(&letters) && inner.chars().all(is_reading_letter))
+        .then_some(close.0 + close.1.len_utf8())
+}
+
+/// A letter of a romanised reading, with or without its tone mark.
+fn is_reading_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c)
 }
 
 /// Prepositions that end the name before them (`对`, `向`, `在`, `于`).
