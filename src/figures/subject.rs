@@ -1067,7 +1067,8 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
         return None;
     }
     let own = strip_tail(&window[boundary.0 + boundary.1.len_utf8()..]);
-    if !own.is_empty() && !PER_HEAD.contains(&own) {
+    // `（合15亩）`, `，必须控制在…`: a clause of words that name nothing.
+    if !own.is_empty() && !PER_HEAD.contains(&own) && !names_nothing(own) {
         return None;
     }
     let head = &window[if past_floor { 0 } else { own_start }..boundary.0];
@@ -1084,7 +1085,26 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
                 .map_or(0, |(j, _)| j),
             |(j, c)| j + c.len_utf8(),
         );
-    let mut phrase = strip_tail(&head[start..]);
+    // `一、县示范区管委会牵头工作（8项）`: a list number names nothing; nor does an amount the
+    // scan did not read as a figure (`总用地面积10000m2（合15亩）`).
+    let mut clause = strip_list_marker(&head[start..]);
+    // `地区生产总值（GDP）完成…`: an abbreviation in brackets stands for the name before it.
+    if clause.chars().all(|c| c.is_ascii_alphabetic()) {
+        if let Some(name) = head[..start].strip_suffix(['（', '(']) {
+            let from = name
+                .char_indices()
+                .rev()
+                .take(WINDOW)
+                .take_while(|&(_, c)| !is_clause_end(c))
+                .last()
+                .map_or(name.len(), |(j, _)| j);
+            clause = &name[from..];
+        }
+    }
+    if is_conversion(clause) {
+        return None;
+    }
+    let mut phrase = strip_tail(clause.trim_end_matches(|c: char| c.is_ascii_alphanumeric()));
     // `将申报材料报送我委（一式三份）`: the object of 将/把 is what the note counts.
     if let Some(i) = phrase.rfind(['将', '把']) {
         let object = &phrase[i + '将'.len_utf8()..];
