@@ -75,6 +75,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("FUNCTION_WORDS", Words, &["function_words"]),
     ("ACTION_UNITS", Words, &["action_units"]),
     ("CASE_UNITS", Words, &["case_units"]),
+    ("TOTAL_ADVERBS", Words, &["total_adverbs"]),
     ("DURATION_UNITS", Words, &["duration_units"]),
     ("NOT_LEAD", Words, &["not_lead"]),
     ("ORGANISATIONS", Words, &["organisations"]),

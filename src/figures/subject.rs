@@ -18,7 +18,7 @@ use crate::lexicon::{
     self, follow_stops, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS, CASE_UNITS,
     COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, FUNCTION_WORDS, MILESTONES,
     NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
-    SHARE_WORDS,
+    SHARE_WORDS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -426,6 +426,17 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     }
     // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
     phrase = skip_ordinal(phrase);
+    // `新闻发布会累计举行151场`: a verb after an adverb of totals, with no object, says what
+    // was done to what the phrase names.
+    if let Some(v) = verbs().longest_suffix(phrase) {
+        let head = &phrase[..phrase.len() - v.len()];
+        if let Some(w) = rate_words()
+            .longest_suffix(head)
+            .filter(|w| TOTAL_ADVERBS.contains(w) && head.len() > w.len())
+        {
+            phrase = strip_tail(&head[..head.len() - w.len()]);
+        }
+    }
     // `党的十八大以来`: a time since names nothing.
     if PER_HEAD.contains(&phrase)
         || only_coverb(phrase)
@@ -761,10 +772,22 @@ fn shorten(phrase: &str) -> &str {
     }
     // A phrase between CUT and LONG characters long is kept whole.
     let skip = n.saturating_sub(LONG);
-    phrase
+    let cut = phrase
         .char_indices()
         .nth(skip)
-        .map_or(phrase, |(i, _)| &phrase[i..])
+        .map_or(phrase, |(i, _)| &phrase[i..]);
+    // Not inside brackets (`(duì)於學(xué)生`).
+    match cut.find([')', '）']) {
+        Some(close) if !cut[..close].contains(['(', '（']) => {
+            let after = &cut[close + cut[close..].chars().next().map_or(1, char::len_utf8)..];
+            if after.chars().count() >= 2 {
+                after
+            } else {
+                cut
+            }
+        }
+        _ => cut,
+    }
 }
 
 /// The byte offset just after the last verb in `phrase` that has at least two characters of
