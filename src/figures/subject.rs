@@ -448,6 +448,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     let verb_before = verbs().longest_suffix(phrase).is_some();
     if cases {
         let acts = phrase.trim_start_matches(['、', '和', '及']);
+        // `共计立案查处`: an adverb of totals first.
+        let acts = TOTAL_ADVERBS
+            .iter()
+            .filter(|w| acts.starts_with(*w))
+            .max_by_key(|w| w.len())
+            .map_or(acts, |w| &acts[w.len()..]);
         let acts = lead_words()
             .longest(acts)
             .map_or(acts, |w| &acts[w.len()..]);
