@@ -230,6 +230,7 @@ mod tests {
     use crate::decimal::Decimal;
 
     fn figure(text: &str, subject: Option<&str>) -> Figure {
+        let ascii = crate::offsets::CharIndex::new("0123456789ab");
         Figure {
             value: Decimal::parse("1588.75").expect("valid decimal"),
             value_max: None,
@@ -245,8 +246,9 @@ mod tests {
             period: None,
             text: text.into(),
             paragraph: 0,
-            start: 3,
-            end: 12,
+            // Code points 3 to 12 of an ASCII text.
+            start: ascii.to_char(3),
+            end: ascii.to_char(12),
         }
     }
 

@@ -21,7 +21,7 @@
 //! assert_eq!((total.value.to_string(), total.unit.as_str()), ("15".to_string(), "件"));
 //! assert_eq!(total.subject.as_deref(), Some("行政复议案件"));
 //! assert_eq!(total.section, Some(0), "it stands under the first heading");
-//! let quoted: String = text.chars().skip(total.start).take(total.end - total.start).collect();
+//! let quoted: String = text.chars().skip(total.start.get()).take(total.end - total.start).collect();
 //! assert_eq!(quoted, "15件");
 //!
 //! // The parts of a breakdown point at their total, and the sum is checked.
@@ -54,8 +54,9 @@
 //! read into paragraphs (raw HTML to lines, lines classified, lines joined into paragraphs with
 //! their map back to the input); the document elements are read from the first and last
 //! paragraphs; then the numbered outline; then, paragraph by paragraph, the figures, dates and
-//! breakdowns; then the checks. Inside, offsets are bytes of the input; they are turned into
-//! code points once, at the end. The README's section for contributors maps the modules and
+//! breakdowns; then the checks. Inside, offsets are bytes of the input; each becomes a
+//! [`CharOffset`] (code points) as it goes into the report, and the two do not mix: a byte
+//! offset in the report does not compile. The README's section for contributors maps the modules and
 //! says which files a new unit, qualifier, heading style or element touches.
 //!
 //! What it does not do: it does not judge whether a figure is true, only whether stated parts
@@ -98,8 +99,8 @@ pub use decimal::Decimal;
 pub use decode::{decode, decode_detected, DecodeError, Encoding};
 pub use export::{csv_header, csv_rows, figures_csv, figures_jsonl, figures_markdown, BOM};
 pub use report::{
-    Check, CheckKind, DateMention, Diagnostic, ElementSpan, Figure, Heading, Kind, MarkerStyle,
-    Meta, ParagraphSpan, Report, Sentence,
+    CharOffset, Check, CheckKind, DateMention, Diagnostic, ElementSpan, Figure, Heading, Kind,
+    MarkerStyle, Meta, ParagraphSpan, Report, Sentence,
 };
 
 /// Analysis options. `Options::default()` is what [`analyze`] uses.
@@ -122,8 +123,8 @@ pub fn analyze(text: &str) -> Report {
 
 /// Analyses one report's text.
 ///
-/// The stages each read the same paragraphs; they produce byte offsets, which are converted to
-/// code points once, at the end.
+/// The stages each read the same paragraphs. They find byte offsets, and each turns an offset
+/// into code points (a [`CharOffset`]) as it puts it in the report.
 pub fn analyze_with(text: &str, options: &Options) -> Report {
     analyze_staged(text, options, |_| {})
 }
@@ -141,8 +142,6 @@ pub(crate) enum Stage {
     Figures,
     /// The breakdown and numbering checks.
     Checks,
-    /// Converting byte offsets to code points.
-    Offsets,
 }
 
 /// [`analyze_with`], calling `done(stage)` as each stage ends, so a caller can time them (the
@@ -160,7 +159,7 @@ pub(crate) fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut
     if options.paragraphs {
         paragraphs.reserve_exact(doc.paragraphs.len());
     }
-    let mut reader = figures::Reader::new(doc.input, &elements, &outline);
+    let mut reader = figures::Reader::new(doc.input, &doc.chars, &elements, &outline);
     // Paragraphs are taken from the end of a reversed list, whose buffer is shrunk as it
     // empties, and each is dropped once read: the memory of the paragraphs is handed over to
     // the figures instead of adding to it.
@@ -172,7 +171,8 @@ pub(crate) fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut
             pending.shrink_to_fit();
         }
         if options.paragraphs {
-            paragraphs.push(paragraph_span(&par, openings.get(index).copied().flatten()));
+            let heading = openings.get(index).copied().flatten();
+            paragraphs.push(paragraph_span(&doc.chars, &par, heading));
         }
         reader.read(index, &par);
         index += 1;
@@ -181,7 +181,7 @@ pub(crate) fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut
     done(Stage::Figures);
     let checks = checks::run(&found.figures, &found.breakdowns, &outline.headings);
     done(Stage::Checks);
-    let mut report = Report {
+    Report {
         meta: elements.meta,
         outline: outline.headings,
         figures: found.figures,
@@ -189,10 +189,7 @@ pub(crate) fn analyze_staged(text: &str, options: &Options, mut done: impl FnMut
         checks,
         paragraphs,
         diagnostics: found.diagnostics,
-    };
-    to_code_points(&mut report, text);
-    done(Stage::Offsets);
-    report
+    }
 }
 
 /// For each paragraph, the index of the heading that opens it, if one does.
@@ -208,51 +205,19 @@ fn heading_openings(doc: &source::Document<'_>, outline: &outline::Outline) -> V
     opening
 }
 
-fn paragraph_span(p: &source::Paragraph, heading: Option<usize>) -> report::ParagraphSpan {
+fn paragraph_span(
+    chars: &offsets::CharIndex<'_>,
+    p: &source::Paragraph,
+    heading: Option<usize>,
+) -> report::ParagraphSpan {
+    // In text order: the index counts on from the offset before when it is near.
     let span = p.span();
+    let start = chars.to_char(span.start);
+    let pieces = p.pieces().map(|r| chars.span(r)).collect();
     report::ParagraphSpan {
-        start: span.start,
-        end: span.end,
-        pieces: p.pieces().map(|r| [r.start, r.end]).collect(),
+        start,
+        pieces,
+        end: chars.to_char(span.end),
         heading,
-    }
-}
-
-/// Converts every byte offset in the report to a code-point offset.
-fn to_code_points(report: &mut Report, text: &str) {
-    let index = offsets::CharIndex::new(text);
-    let c = |b: &mut usize| *b = index.to_char(*b);
-    for s in &mut report.meta.spans {
-        c(&mut s.start);
-        c(&mut s.end);
-    }
-    for h in &mut report.outline {
-        c(&mut h.start);
-        c(&mut h.end);
-    }
-    for f in &mut report.figures {
-        c(&mut f.start);
-        c(&mut f.end);
-    }
-    for d in &mut report.dates {
-        c(&mut d.start);
-        c(&mut d.end);
-    }
-    // In text order (the index counts on from the offset before when it is near).
-    for p in &mut report.paragraphs {
-        c(&mut p.start);
-        for piece in &mut p.pieces {
-            c(&mut piece[0]);
-            c(&mut piece[1]);
-        }
-        c(&mut p.end);
-    }
-    for s in report.checks.iter_mut().filter_map(|k| k.sentence.as_mut()) {
-        c(&mut s.start);
-        c(&mut s.end);
-    }
-    for d in &mut report.diagnostics {
-        d.start.iter_mut().for_each(c);
-        d.end.iter_mut().for_each(c);
     }
 }

@@ -1,9 +1,47 @@
 //! Byte offsets (how Rust indexes a `str`) to code-point offsets (how the report counts).
 //!
+//! The two are different types. Inside the analysis an offset is a byte offset, a plain
+//! `usize`, the unit every `str` slice takes. The report's offsets are [`CharOffset`]s, which
+//! only [`CharIndex::to_char`] makes: a byte offset put in the report by mistake does not
+//! compile.
+//!
 //! A two-level table keeps every conversion to a count over at most [`BLOCK`] bytes: the code
 //! points before each [`SUPER`]-byte stretch (a `usize` each), and before each block within its
 //! stretch (a `u16` each, as a stretch holds fewer than 2^16 bytes). The table costs 1/32 of the
 //! input's size.
+
+/// An offset in Unicode code points of the input as given, as the report counts (Python's
+/// `text[start:end]`; `text.chars().skip(start)` in Rust). It serialises as a plain number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct CharOffset(usize);
+
+impl CharOffset {
+    /// The number of code points before this offset.
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl From<CharOffset> for usize {
+    fn from(offset: CharOffset) -> usize {
+        offset.0
+    }
+}
+
+/// The number of code points from `earlier` to `self` (`end - start` is a span's length).
+impl std::ops::Sub for CharOffset {
+    type Output = usize;
+    fn sub(self, earlier: CharOffset) -> usize {
+        self.0.saturating_sub(earlier.0)
+    }
+}
+
+impl std::fmt::Display for CharOffset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// Bytes per block: the longest stretch a conversion counts over.
 const BLOCK: usize = 64;
@@ -11,6 +49,7 @@ const BLOCK: usize = 64;
 const SUPER: usize = 1 << 16;
 
 /// Converts byte offsets in one input to code-point offsets.
+#[derive(Debug, Clone, Default)]
 pub struct CharIndex<'a> {
     input: &'a str,
     /// The last conversion, `(byte, code point)`: most offsets are asked for in text order and
@@ -50,7 +89,17 @@ impl<'a> CharIndex<'a> {
 
     /// The code-point offset of byte offset `byte` (clamped to the input; a byte inside a
     /// character counts as that character's start).
-    pub fn to_char(&self, byte: usize) -> usize {
+    pub fn to_char(&self, byte: usize) -> CharOffset {
+        CharOffset(self.count(byte))
+    }
+
+    /// The code-point span of the byte range `bytes`.
+    pub fn span(&self, bytes: std::ops::Range<usize>) -> [CharOffset; 2] {
+        [self.to_char(bytes.start), self.to_char(bytes.end)]
+    }
+
+    /// The number of code points before byte offset `byte` (see [`CharIndex::to_char`]).
+    fn count(&self, byte: usize) -> usize {
         let bytes = self.input.as_bytes();
         let byte = byte.min(bytes.len());
         // The end of an input whose length is a multiple of a block has no block of its own: it
@@ -100,7 +149,7 @@ mod tests {
         let index = CharIndex::new(s);
         for (chars, (byte, _)) in s.char_indices().enumerate() {
             assert_eq!(
-                index.to_char(byte),
+                index.to_char(byte).get(),
                 chars,
                 "byte {byte} should be code point {chars}"
             );
@@ -110,23 +159,31 @@ mod tests {
         let all: Vec<(usize, usize)> = s.char_indices().map(|(b, _)| b).enumerate().collect();
         for &(chars, byte) in all.iter().rev() {
             assert_eq!(
-                index.to_char(byte),
+                index.to_char(byte).get(),
                 chars,
                 "backwards: byte {byte} is {chars}"
             );
         }
         for (k, &(chars, byte)) in all.iter().enumerate().step_by(7) {
             let &(other_chars, other) = &all[(k * 31 + 5) % all.len()];
-            assert_eq!(index.to_char(other), other_chars, "jumping: byte {other}");
-            assert_eq!(index.to_char(byte), chars, "jumping back: byte {byte}");
+            assert_eq!(
+                index.to_char(other).get(),
+                other_chars,
+                "jumping: byte {other}"
+            );
+            assert_eq!(
+                index.to_char(byte).get(),
+                chars,
+                "jumping back: byte {byte}"
+            );
         }
         assert_eq!(
-            index.to_char(s.len()),
+            index.to_char(s.len()).get(),
             s.chars().count(),
             "the end maps to the char count"
         );
         assert_eq!(
-            index.to_char(s.len() + 10),
+            index.to_char(s.len() + 10).get(),
             s.chars().count(),
             "an offset past the end is clamped to the end"
         );

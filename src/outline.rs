@@ -169,8 +169,8 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             title: par.text.get(title.clone()).unwrap_or("").to_string(),
             parent: stack.last().map(|&(_, i, _)| i),
             paragraph: cand.paragraph,
-            start: span.start,
-            end: span.end,
+            start: doc.chars.to_char(span.start),
+            end: doc.chars.to_char(span.end),
         });
         outline.places.push(HeadingPlace {
             paragraph: cand.paragraph,

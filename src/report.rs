@@ -4,8 +4,8 @@
 //! renaming or removing one is a breaking change (see README, "The JSON report").
 //!
 //! Every `start`/`end` is an offset in **Unicode code points (scalar values)** into the input
-//! exactly as the user gave it (before any cleaning): `input.chars().skip(start).take(end - start)`
-//! in Rust, `text[start:end]` in Python. JavaScript strings index in UTF-16 units, so the page
+//! exactly as the user gave it (before any cleaning), a [`CharOffset`]:
+//! `input.chars().skip(start.get()).take(end - start)` in Rust, `text[start:end]` in Python. JavaScript strings index in UTF-16 units, so the page
 //! converts (a character outside the BMP, such as an emoji or a CJK Extension B character, is one
 //! code point but two UTF-16 units).
 
@@ -14,6 +14,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::decimal::Decimal;
+pub use crate::offsets::CharOffset;
 
 /// The result of analysing one report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -82,9 +83,9 @@ pub struct ElementSpan {
     /// The `meta` key this span belongs to.
     pub key: String,
     /// First code point, in the input.
-    pub start: usize,
+    pub start: CharOffset,
     /// One past the last code point, in the input.
-    pub end: usize,
+    pub end: CharOffset,
 }
 
 /// One numbered heading or enumeration item.
@@ -106,9 +107,9 @@ pub struct Heading {
     /// Index in `paragraphs` of the paragraph the marker stands in.
     pub paragraph: usize,
     /// First code point of the marker, in the input.
-    pub start: usize,
+    pub start: CharOffset,
     /// One past the last code point of the title, in the input.
-    pub end: usize,
+    pub end: CharOffset,
 }
 
 /// The families of heading markers. Two markers of one style are siblings when they meet.
@@ -186,9 +187,9 @@ pub struct Figure {
     /// break in the input is still in one paragraph).
     pub paragraph: usize,
     /// First code point, in the input.
-    pub start: usize,
+    pub start: CharOffset,
     /// One past the last code point, in the input.
-    pub end: usize,
+    pub end: CharOffset,
 }
 
 /// What a figure states: a goal set or an outcome reached (README "Figure time and kind").
@@ -209,9 +210,9 @@ pub struct DateMention {
     /// As read after cleaning.
     pub text: String,
     /// First code point, in the input.
-    pub start: usize,
+    pub start: CharOffset,
     /// One past the last code point, in the input.
-    pub end: usize,
+    pub end: CharOffset,
 }
 
 /// A consistency check over figures or headings.
@@ -257,9 +258,9 @@ pub struct Sentence {
     /// The text after cleaning (line breaks inside a sentence removed).
     pub text: String,
     /// First code point, in the input.
-    pub start: usize,
+    pub start: CharOffset,
     /// One past the last code point, in the input.
-    pub end: usize,
+    pub end: CharOffset,
 }
 
 /// Kinds of check.
@@ -276,11 +277,11 @@ pub enum CheckKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ParagraphSpan {
     /// First code point, in the input.
-    pub start: usize,
+    pub start: CharOffset,
     /// One past the last code point, in the input.
-    pub end: usize,
+    pub end: CharOffset,
     /// The input ranges `[start, end)` whose concatenation is the paragraph's cleaned text.
-    pub pieces: Vec<[usize; 2]>,
+    pub pieces: Vec<[CharOffset; 2]>,
     /// Index in `outline` of a heading that opens this paragraph.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<usize>,
@@ -295,8 +296,8 @@ pub struct Diagnostic {
     pub message: String,
     /// First code point concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Option<usize>,
+    pub start: Option<CharOffset>,
     /// One past the last code point concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<usize>,
+    pub end: Option<CharOffset>,
 }

@@ -22,6 +22,7 @@ mod contract;
 use std::ops::Range;
 
 use crate::chars::{is_cjk, is_cjk_punct, is_closing, is_digit, is_sentence_end, width};
+use crate::offsets::CharIndex;
 use blanks::append_line;
 use lines::{classify, drop_running_heads, Line, LineKind};
 
@@ -242,6 +243,8 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Paragraph>,
     /// The full line width (in columns) of a hard-wrapped text; `None` for one paragraph a line.
     pub wrap_width: Option<usize>,
+    /// Turns the byte offsets the stages find into the code points the report gives.
+    pub chars: CharIndex<'a>,
 }
 
 /// How the text is laid out, read from all its lines at once.
@@ -341,6 +344,7 @@ pub fn read(input: &str) -> Document<'_> {
         input,
         paragraphs,
         wrap_width: layout.wrap,
+        chars: CharIndex::new(input),
     }
 }
 

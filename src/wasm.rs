@@ -25,7 +25,7 @@ thread_local! {
 /// The milliseconds each stage took, in [`Stage`] order, and the total.
 #[derive(Serialize, Default)]
 struct Timing {
-    stages: [f64; 6],
+    stages: [f64; 5],
     total: f64,
 }
 

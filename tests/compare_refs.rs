@@ -26,7 +26,7 @@ fn locate(text: &str, report: &Report, anchor: &str) -> Option<usize> {
     report
         .figures
         .iter()
-        .position(|f| f.start <= pos && pos < f.end)
+        .position(|f| f.start.get() <= pos && pos < f.end.get())
 }
 
 struct RefPair {

@@ -53,7 +53,8 @@ fn load() -> Vec<Case> {
         .collect()
 }
 
-fn slice(input: &str, start: usize, end: usize) -> String {
+fn slice(input: &str, start: impl Into<usize>, end: impl Into<usize>) -> String {
+    let (start, end) = (start.into(), end.into());
     input
         .chars()
         .skip(start)

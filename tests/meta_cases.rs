@@ -72,7 +72,8 @@ fn flatten(meta: &serde_json::Value) -> BTreeMap<String, String> {
     out
 }
 
-fn slice(input: &str, start: usize, end: usize) -> String {
+fn slice(input: &str, start: impl Into<usize>, end: impl Into<usize>) -> String {
+    let (start, end) = (start.into(), end.into());
     input
         .chars()
         .skip(start)
@@ -93,7 +94,7 @@ fn check(label: &str, input: &str, expect: &BTreeMap<String, String>, failures: 
     }
     let total = input.chars().count();
     for span in &report.meta.spans {
-        if !(span.start <= span.end && span.end <= total) {
+        if !(span.start <= span.end && span.end.get() <= total) {
             failures.push(format!("{label}: span {span:?} lies inside the input"));
             continue;
         }

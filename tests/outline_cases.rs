@@ -53,11 +53,11 @@ fn outline_cases() {
         let chars: Vec<char> = case.input.chars().collect();
         for (i, h) in report.outline.iter().enumerate() {
             assert!(
-                h.start <= h.end && h.end <= chars.len(),
+                h.start <= h.end && h.end.get() <= chars.len(),
                 "{}: heading {i} lies inside the input",
                 case.name
             );
-            let slice: String = chars[h.start..h.end].iter().collect();
+            let slice: String = chars[h.start.get()..h.end.get()].iter().collect();
             assert!(
                 slice.contains(&h.marker),
                 "{}: heading {i}'s span {slice:?} holds its marker {:?}",

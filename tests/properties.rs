@@ -4,7 +4,7 @@
 //! paragraphs only deletes is checked on the reader itself, in `src/source/tests.rs`.)
 
 use proptest::prelude::*;
-use reportlens::Report;
+use reportlens::{CharOffset, Report};
 
 /// Pieces that real reports are made of, and the ways copying mangles them.
 fn piece() -> impl Strategy<Value = String> {
@@ -57,7 +57,7 @@ fn document() -> impl Strategy<Value = String> {
 fn check(input: &str, report: &Report) -> Result<(), TestCaseError> {
     let chars: Vec<char> = input.chars().collect();
     let n = chars.len();
-    let inside = |s: usize, e: usize| s <= e && e <= n;
+    let inside = |s: CharOffset, e: CharOffset| s <= e && e.get() <= n;
     for (i, h) in report.outline.iter().enumerate() {
         prop_assert!(
             inside(h.start, h.end),
@@ -67,7 +67,7 @@ fn check(input: &str, report: &Report) -> Result<(), TestCaseError> {
             h.end,
             n
         );
-        let slice: String = chars[h.start..h.end].iter().collect();
+        let slice: String = chars[h.start.get()..h.end.get()].iter().collect();
         prop_assert!(
             slice.contains(&h.marker),
             "heading {} span {:?} holds its marker {:?}",

@@ -69,6 +69,7 @@ fn source_cases() {
         for (i, par) in report.paragraphs.iter().enumerate() {
             let mut text = String::new();
             for &[start, end] in &par.pieces {
+                let (start, end) = (start.get(), end.get());
                 match chars.get(start..end) {
                     Some(piece) if start >= last_end => text.extend(piece),
                     _ => failures.push(format!(

@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::meta::Elements;
+use crate::offsets::CharIndex;
 use crate::outline::Outline;
 use crate::report::{DateMention, Diagnostic, Figure, Heading, Sentence};
 use crate::source::Paragraph;
@@ -54,6 +55,8 @@ pub struct StatedBreakdown {
 /// over to the figures instead of adding to it.
 pub struct Reader<'a> {
     input: &'a str,
+    /// Turns the byte offsets found in the input into the report's code points.
+    chars: &'a CharIndex<'a>,
     elements: &'a Elements,
     outline: &'a Outline,
     /// Each heading's marker path (`一、（四）`), shared by its figures.
@@ -68,8 +71,14 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// A reader for the document whose input is `input`, with its elements and outline.
-    pub fn new(input: &'a str, elements: &'a Elements, outline: &'a Outline) -> Self {
+    /// A reader for the document whose input is `input` (indexed by `chars`), with its elements
+    /// and outline.
+    pub fn new(
+        input: &'a str,
+        chars: &'a CharIndex<'a>,
+        elements: &'a Elements,
+        outline: &'a Outline,
+    ) -> Self {
         let paths = (0..outline.headings.len())
             .map(|i| Arc::from(section_path(&outline.headings, i)))
             .collect();
@@ -81,6 +90,7 @@ impl<'a> Reader<'a> {
             .and_then(|y| y.parse().ok());
         Reader {
             input,
+            chars,
             elements,
             outline,
             paths,
@@ -95,6 +105,7 @@ impl<'a> Reader<'a> {
     pub fn read(&mut self, pi: usize, par: &Paragraph) {
         let Reader {
             input,
+            chars,
             elements,
             outline,
             paths,
@@ -103,7 +114,7 @@ impl<'a> Reader<'a> {
             time,
             found,
         } = self;
-        let (input, elements, outline) = (*input, *elements, *outline);
+        let (input, chars, elements, outline) = (*input, *chars, *elements, *outline);
         let (heading, current) = (&mut *heading, &mut *current);
         // The outline is in document order: this paragraph's markers are one run of places.
         let lo = outline.places.partition_point(|p| p.paragraph < pi);
@@ -171,8 +182,8 @@ impl<'a> Reader<'a> {
                 period: times.get_mut(k).and_then(|t| t.1.take()),
                 text: par.text[raw.start..raw.end].to_string(),
                 paragraph: pi,
-                start: span.start,
-                end: span.end,
+                start: chars.to_char(span.start),
+                end: chars.to_char(span.end),
             });
         }
         for b in stated {
@@ -183,8 +194,8 @@ impl<'a> Reader<'a> {
                 open_ended: b.open_ended,
                 sentence: Sentence {
                     text: par.text.get(b.span).unwrap_or("").to_string(),
-                    start: span.start,
-                    end: span.end,
+                    start: chars.to_char(span.start),
+                    end: chars.to_char(span.end),
                 },
             });
         }
@@ -194,8 +205,8 @@ impl<'a> Reader<'a> {
             found.dates.push(DateMention {
                 iso: d.iso,
                 text: par.text[d.range].to_string(),
-                start: span.start,
-                end: span.end,
+                start: chars.to_char(span.start),
+                end: chars.to_char(span.end),
             });
         }
         for r in s.too_long {
@@ -203,8 +214,8 @@ impl<'a> Reader<'a> {
             found.diagnostics.push(Diagnostic {
                 code: "number_too_long".into(),
                 message: "A number too long to compute with is reported as written.".into(),
-                start: Some(span.start),
-                end: Some(span.end),
+                start: Some(chars.to_char(span.start)),
+                end: Some(chars.to_char(span.end)),
             });
         }
     }

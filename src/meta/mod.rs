@@ -20,7 +20,7 @@ mod tests;
 
 use std::ops::Range;
 
-use crate::report::{ElementSpan, Meta};
+use crate::report::{CharOffset, ElementSpan, Meta};
 use crate::source::Document;
 
 use lines::Line;
@@ -59,22 +59,23 @@ pub fn extract(doc: &Document<'_>) -> Elements {
     }
     tail::imprint(&mut found, head.end_par);
     if found.meta.issuer.is_none() && !head.speech {
-        if let Some((value, span)) = found.signed_by_span() {
+        if let Some((value, [start, end])) = found.signed_by_span() {
             found.meta.issuer = Some(value);
             found.meta.spans.push(ElementSpan {
                 key: "issuer".into(),
-                start: span.start,
-                end: span.end,
+                start,
+                end,
             });
         }
     }
     if found.meta.issuer.is_none() {
         if let Some((value, span)) = head.organ_above {
             found.meta.issuer = Some(value);
+            let [start, end] = found.doc.chars.span(span);
             found.meta.spans.push(ElementSpan {
                 key: "issuer".into(),
-                start: span.start,
-                end: span.end,
+                start,
+                end,
             });
         }
     }
@@ -115,6 +116,7 @@ impl<'d, 'a> Found<'d, 'a> {
     ) {
         let start = self.input_range(first.0, first.1).start;
         let end = self.input_range(last.0, last.1).end.max(start);
+        let [start, end] = self.doc.chars.span(start..end);
         self.meta.spans.push(ElementSpan {
             key: key.to_string(),
             start,
@@ -195,10 +197,10 @@ impl<'d, 'a> Found<'d, 'a> {
             .any(|(p, r)| *p == line.par && *r == line.range)
     }
 
-    fn signed_by_span(&self) -> Option<(String, Range<usize>)> {
+    fn signed_by_span(&self) -> Option<(String, [CharOffset; 2])> {
         let value = self.meta.signed_by.clone()?;
         let span = self.meta.spans.iter().find(|s| s.key == "signed_by")?;
-        Some((value, span.start..span.end))
+        Some((value, [span.start, span.end]))
     }
 
     /// Paragraphs all of whose lines are used.

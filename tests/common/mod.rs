@@ -65,17 +65,42 @@ pub fn is_decimal(s: &str) -> bool {
 /// Every span of the report lies inside an input of `chars` code points.
 pub fn check_spans(report: &Report, chars: usize) {
     let mut spans: Vec<(&str, usize, usize)> = Vec::new();
-    spans.extend(report.meta.spans.iter().map(|s| ("meta", s.start, s.end)));
-    spans.extend(report.outline.iter().map(|h| ("outline", h.start, h.end)));
-    spans.extend(report.figures.iter().map(|f| ("figure", f.start, f.end)));
-    spans.extend(report.dates.iter().map(|d| ("date", d.start, d.end)));
+    spans.extend(
+        report
+            .meta
+            .spans
+            .iter()
+            .map(|s| ("meta", s.start.get(), s.end.get())),
+    );
+    spans.extend(
+        report
+            .outline
+            .iter()
+            .map(|h| ("outline", h.start.get(), h.end.get())),
+    );
+    spans.extend(
+        report
+            .figures
+            .iter()
+            .map(|f| ("figure", f.start.get(), f.end.get())),
+    );
+    spans.extend(
+        report
+            .dates
+            .iter()
+            .map(|d| ("date", d.start.get(), d.end.get())),
+    );
     for p in &report.paragraphs {
-        spans.push(("paragraph", p.start, p.end));
-        spans.extend(p.pieces.iter().map(|r| ("paragraph piece", r[0], r[1])));
+        spans.push(("paragraph", p.start.get(), p.end.get()));
+        spans.extend(
+            p.pieces
+                .iter()
+                .map(|r| ("paragraph piece", r[0].get(), r[1].get())),
+        );
     }
     for d in &report.diagnostics {
         if let (Some(s), Some(e)) = (d.start, d.end) {
-            spans.push(("diagnostic", s, e));
+            spans.push(("diagnostic", s.get(), e.get()));
         }
     }
     for (kind, start, end) in spans {
@@ -109,7 +134,8 @@ pub fn check_spans(report: &Report, chars: usize) {
 }
 
 /// The input's code points `start..end`.
-pub fn slice(input: &str, start: usize, end: usize) -> String {
+pub fn slice(input: &str, start: impl Into<usize>, end: impl Into<usize>) -> String {
+    let (start, end) = (start.into(), end.into());
     input
         .chars()
         .skip(start)
