@@ -106,6 +106,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("DOCUMENT_KINDS", Words, &["document_kinds"]),
     ("ORGAN_ENDINGS", Words, &["organ_endings"]),
     ("JOINT_OPENINGS", Words, &["joint_openings"]),
+    ("CHAPTER_NAMES", Words, &["chapter_names"]),
     ("TITLE_ISSUER_ENDINGS", Words, &["title_issuer_endings"]),
     ("OFFICES", Words, &["offices"]),
     ("HEADER_MARKS", Words, &["header_marks"]),

@@ -831,7 +831,7 @@ fn issuer_in_title(title: &str) -> Option<&str> {
     // body before 转发, not the one before 关于.
     let at = lexicon::TITLE_ISSUE_WORDS
         .iter()
-        .filter_map(|w| title.find(w))
+        .filter_map(|w| find_word(title, w))
         .min()?;
     let organ = title.get(..at)?;
     let first = organ.split('、').next().unwrap_or(organ);
@@ -839,12 +839,54 @@ fn issuer_in_title(title: &str) -> Option<&str> {
     is_organ(organ).then(|| joint_bodies(first).first().copied().unwrap_or(first))
 }
 
+/// Where `word` first stands in `text`, also when a copy inserted pinyin in brackets after
+/// one of its characters (`關(guān)于`).
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    if let Some(at) = text.find(word) {
+        return Some(at);
+    }
+    if !text.contains(['(', '（']) {
+        return None;
+    }
+    let first = word.chars().next()?;
+    text.match_indices(first).find_map(|(at, _)| {
+        let mut rest = &text[at..];
+        for c in word.chars() {
+            rest = rest.strip_prefix(c)?;
+            rest = skip_pinyin(rest);
+        }
+        Some(at)
+    })
+}
+
+/// `rest` after a pinyin group in brackets at its start (`(guān)`), or `rest` itself.
+fn skip_pinyin(rest: &str) -> &str {
+    let Some(inner) = rest.strip_prefix(['(', '（']) else {
+        return rest;
+    };
+    let Some(close) = inner.find([')', '）']) else {
+        return rest;
+    };
+    let group = &inner[..close];
+    if !group.is_empty()
+        && group
+            .chars()
+            .all(|c| c.is_alphabetic() && (c as u32) < 0x250)
+    {
+        &inner[close + inner[close..].chars().next().map_or(1, char::len_utf8)..]
+    } else {
+        rest
+    }
+}
+
 /// The body whose name opens a title without `关于` (`某县人民政府工作规则`), when the rest of
 /// the title names a kind of document a body issues (a report, a speech is delivered rather
 /// than issued): the longest opening that ends with a [`lexicon::TITLE_ISSUER_ENDINGS`] word.
 fn issuer_opening(title: &str) -> Option<&str> {
     if title.len() > lines::ELEMENT_LINE_BYTES
-        || lexicon::TITLE_ISSUE_WORDS.iter().any(|w| title.contains(w))
+        || lexicon::TITLE_ISSUE_WORDS
+            .iter()
+            .any(|w| find_word(title, w).is_some())
         || !ends_with_document_kind(title)
         || title.ends_with("报告")
         || SPEECH_KINDS.iter().any(|k| title.ends_with(k))

@@ -201,9 +201,11 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
     let note = |l: &Line<'_>| {
         is_bracketed_note(l.text) && l.text.chars().count() > 8 && !is_year_span(l.text)
     };
+    let chapter = |l: &Line<'_>| crate::lexicon::CHAPTER_NAMES.contains(&compact(l.text).as_str());
     let is_title_line = |l: &Line<'_>| {
         !l.prose
             && !heading(l)
+            && !chapter(l)
             && !note(l)
             && l.text.chars().count() <= 40
             && !has_sentence_punct(l.text)
@@ -221,7 +223,7 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
         .get(end)
         .filter(|l| !note(l))
         .or_else(|| after.get(end + 1));
-    let followed = next.is_some_and(|l| l.prose || heading(l));
+    let followed = next.is_some_and(|l| l.prose || heading(l) || chapter(l));
     if end == start || !followed {
         return false;
     }
