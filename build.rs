@@ -88,6 +88,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("REVIEW_OPENINGS", Words, &["review_openings"]),
     ("PLAN_OPENINGS", Words, &["plan_openings"]),
     ("PERIODS", Words, &["periods"]),
+    ("ACCOUNT_TITLES", Words, &["account_titles"]),
+    ("YEARS_VERBS", Words, &["years_verbs"]),
     // Comparing two reports.
     ("INDICATOR_LEADING", Words, &["indicator_leading"]),
     ("INDICATOR_TRAILING", Words, &["indicator_trailing"]),

@@ -45,7 +45,7 @@ fn cells(f: &Figure) -> [(String, bool); 13] {
         (num(&f.base_value), false),
         (opt(&f.base_unit), true),
         (f.kind.map(kind_name).unwrap_or_default().to_string(), false),
-        (opt(&f.period), true),
+        (f.period.as_deref().unwrap_or_default().to_string(), true),
         (f.text.clone(), true),
         (f.start.to_string(), false),
         (f.end.to_string(), false),

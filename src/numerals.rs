@@ -57,6 +57,11 @@ pub const fn chinese_digit(c: char) -> Option<u8> {
     })
 }
 
+/// A character of a small count written in digits or Chinese numerals (`5`, `三`, `十`).
+pub fn is_count_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '十' || chinese_digit(c).is_some()
+}
+
 /// An upper-case (大写) digit or place, as written on cheques and in budgets.
 pub const fn is_upper_case(c: char) -> bool {
     matches!(

@@ -179,8 +179,9 @@ pub struct Figure {
     pub kind: Option<Kind>,
     /// The period the figure is stated for, as the text names it (`2023年`, `全年`,
     /// `“十四五”时期`).
+    /// One period is shared by all the figures stated for it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
+    pub period: Option<Arc<str>>,
     /// The figure's text as it reads after cleaning (`1588.75万元`).
     pub text: String,
     /// Index in `paragraphs` of the paragraph the figure stands in (a figure split by a line

@@ -92,6 +92,15 @@ struct Item<'a> {
     kind: Option<Kind>,
     span: bool,
     headline: bool,
+    /// A part of a 其中/分别 breakdown: it pairs only with a part of the same name.
+    part: bool,
+}
+
+/// Whether a period is a count of years (`5年`, `三年`) rather than a year (`2025年`).
+fn is_years(p: &str) -> bool {
+    p.strip_suffix('年').is_some_and(|n| {
+        (1..=2).contains(&n.chars().count()) && n.chars().all(crate::numerals::is_count_char)
+    })
 }
 
 fn items(report: &Report) -> Vec<Item<'_>> {
@@ -105,10 +114,11 @@ fn items(report: &Report) -> Vec<Item<'_>> {
             let span = f
                 .period
                 .as_deref()
-                .is_some_and(|p| SPANS.iter().any(|w| p.contains(w)));
+                .is_some_and(|p| SPANS.iter().any(|w| p.contains(w)) || is_years(p));
             Item {
                 index,
                 headline: chars.len() >= 2 && f.parent.is_none(),
+                part: chars.len() >= 2 && f.parent.is_some(),
                 chars,
                 key,
                 unit: plain_unit(f),
@@ -119,13 +129,11 @@ fn items(report: &Report) -> Vec<Item<'_>> {
         .collect()
 }
 
-/// The name an indicator is compared by: the subject without the words that say where and
-/// when it is counted, with a synonym replaced by its usual name.
+/// The name an indicator is compared by: the subject's letters and digits (no spaces, quotes
+/// or list bullets such as `●`) without the words that say where and when it is counted, with
+/// a synonym replaced by its usual name.
 pub fn indicator(subject: &str) -> String {
-    let mut s: String = subject
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"'))
-        .collect();
+    let mut s: String = subject.chars().filter(|c| c.is_alphanumeric()).collect();
     loop {
         let before = s.len();
         for w in INDICATOR_LEADING {
@@ -255,7 +263,8 @@ pub fn compare(old: &Report, new: &Report) -> Comparison {
     let mut found: Vec<(usize, usize, Relation)> = Vec::new();
     // Last year's targets against this year's outcomes.
     for (o, n, _) in match_one_to_one(&olds, &news, |o, n| {
-        o.kind == Some(Kind::Target) && n.kind == Some(Kind::Actual)
+        // A year's target is met or not by that year's outcome, not by a span's.
+        o.kind == Some(Kind::Target) && n.kind == Some(Kind::Actual) && o.span == n.span
     }) {
         found.push((o, n, Relation::TargetActual));
     }
@@ -263,6 +272,14 @@ pub fn compare(old: &Report, new: &Report) -> Comparison {
     // either).
     for (o, n, _) in match_one_to_one(&olds, &news, |o, n| {
         o.kind == n.kind || o.kind.is_none() || n.kind.is_none()
+    }) {
+        found.push((o, n, Relation::Same));
+    }
+    // Parts of breakdowns (`其中地方一般公共预算收入…`), each with the part of the same name.
+    let old_parts: Vec<&Item<'_>> = old_items.iter().filter(|i| i.part).collect();
+    let new_parts: Vec<&Item<'_>> = new_items.iter().filter(|i| i.part).collect();
+    for (o, n, _) in match_one_to_one(&old_parts, &new_parts, |o, n| {
+        o.key == n.key && (o.kind == n.kind || o.kind.is_none() || n.kind.is_none())
     }) {
         found.push((o, n, Relation::Same));
     }

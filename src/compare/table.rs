@@ -30,7 +30,7 @@ fn relation_name(r: Relation) -> &'static str {
 
 fn cells(p: &Pair, old: &Figure, new: &Figure) -> [String; 12] {
     let kind = |f: &Figure| f.kind.map(kind_name).unwrap_or_default().to_string();
-    let period = |f: &Figure| f.period.clone().unwrap_or_default();
+    let period = |f: &Figure| f.period.as_deref().unwrap_or_default().to_string();
     [
         p.indicator.clone(),
         relation_name(p.relation).to_string(),

@@ -7,11 +7,12 @@
 //! Within a sentence, a goal word (力争, 确保, 预期目标, 拟 …) or an outcome word (完成,
 //! 累计, 去年 …) before the figure decides instead, the nearest one winning.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::scan::Raw;
 use crate::lexicon::{
-    GOAL_WORDS, OUTCOME_WORDS, PERIODS, PLAN_OPENINGS, REVIEW_OPENINGS, WEAK_GOAL_WORDS,
+    ACCOUNT_TITLES, GOAL_WORDS, OUTCOME_WORDS, PERIODS, PLAN_OPENINGS, REVIEW_OPENINGS,
+    WEAK_GOAL_WORDS, YEARS_VERBS,
 };
 use crate::report::Kind;
 
@@ -107,18 +108,41 @@ fn lexicon() -> &'static Lexicon {
 pub struct Context {
     /// Whether the text is reviewing (actual) or planning (target).
     mode: Option<Kind>,
-    /// The period the current run of text is about (`2023年`, `今年`).
-    period: Option<String>,
+    /// The period the current run of text is about (`2023年`, `今年`), shared by its figures.
+    period: Option<Arc<str>>,
     /// The year the report was written, from its date.
     year: Option<u32>,
+    /// The words found in the current paragraph (kept to reuse its memory).
+    marks: Vec<Mark>,
 }
 
 impl Context {
-    /// A context for a report written in `year` (when known).
-    pub fn new(year: Option<u32>) -> Self {
-        Context {
-            year,
-            ..Context::default()
+    /// A context for a report written in `year` (when known) with the title `title`. A title
+    /// that names a year and makes the document an account of it (`长沙市2021年…统计公报`,
+    /// `…2023年法治政府建设工作情况的报告`) opens a review run of that year, and without a date
+    /// the report was written the year after.
+    pub fn new(year: Option<u32>, title: Option<&str>) -> Self {
+        let account = title.and_then(|t| {
+            if !ACCOUNT_TITLES.iter().any(|w| t.contains(w)) {
+                return None;
+            }
+            let bytes = t.as_bytes();
+            (0..bytes.len()).find_map(|i| year_at(t, bytes, i))
+        });
+        match account {
+            Some(m) => {
+                let title = title.unwrap_or_default();
+                Context {
+                    mode: Some(Kind::Actual),
+                    period: title.get(m.at..m.end).map(Arc::from),
+                    year: year.or_else(|| year_of(title, &m).map(|y| y + 1)),
+                    marks: Vec::new(),
+                }
+            }
+            None => Context {
+                year,
+                ..Context::default()
+            },
         }
     }
 }
@@ -249,6 +273,33 @@ fn year_at(text: &str, bytes: &[u8], i: usize) -> Option<Mark> {
     })
 }
 
+/// A count of years written just before a figure's verb (`5年增长`, `三年累计`, `两年共`):
+/// the `5年`.
+fn years_before(before: &str) -> Option<&str> {
+    // The verb may be the figure's lead word, and so not in `before`.
+    let verb = YEARS_VERBS
+        .iter()
+        .find_map(|v| before.strip_suffix(v))
+        .unwrap_or(before);
+    let head = verb.strip_suffix('年')?;
+    let n = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::numerals::is_count_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    let count = &head[n..];
+    // A year (`2025年增长`) is not a count; nor a count inside a longer number.
+    (count.len() <= 2
+        || count.chars().count() <= 2 && !count.starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| &verb[n..])
+}
+
+/// Whether a period is a year as written (`2026年`).
+fn is_year(p: &str) -> bool {
+    p.len() == 7 && p.as_bytes()[..4].iter().all(u8::is_ascii_digit) && p.ends_with('年')
+}
+
 /// The year a mark names, when it is a year.
 fn year_of(text: &str, m: &Mark) -> Option<u32> {
     text.get(m.at..m.at + 4)?.parse().ok()
@@ -262,12 +313,17 @@ const LOOKBACK: usize = 60;
 
 /// The kind and period of each figure of one paragraph, in order; updates `ctx` from the
 /// paragraph's opening.
-pub fn read(text: &str, figures: &[Raw], ctx: &mut Context) -> Vec<(Option<Kind>, Option<String>)> {
+pub fn read(
+    text: &str,
+    figures: &[Raw],
+    ctx: &mut Context,
+) -> Vec<(Option<Kind>, Option<Arc<str>>)> {
     let mut opening_end = text.len().min(OPENING);
     while !text.is_char_boundary(opening_end) {
         opening_end -= 1;
     }
-    let mut all = Vec::new();
+    let mut all = std::mem::take(&mut ctx.marks);
+    all.clear();
     marks(text, 0, opening_end, true, &mut all);
     // The opening sentence sets the run.
     let mut cue = None;
@@ -288,6 +344,12 @@ pub fn read(text: &str, figures: &[Raw], ctx: &mut Context) -> Vec<(Option<Kind>
             year = year.or_else(|| year_of(text, m));
         }
     }
+    // A figure in the opening sentence is stated for the period the sentence names
+    // (`今年发展主要预期目标是：…价格涨幅2%左右`), however far before it. The sentence's end
+    // is looked for only as far as a figure needs: `open` is where the sentence is known to
+    // go on to, `closed` where it ends once found.
+    let mut open = opening_end;
+    let mut closed = all.iter().find(|m| m.flags & F_END != 0).map(|m| m.at);
     if cue.is_none() {
         if let (Some(y), Some(at)) = (year, ctx.year) {
             cue = Some(if y < at { Kind::Actual } else { Kind::Target });
@@ -296,8 +358,13 @@ pub fn read(text: &str, figures: &[Raw], ctx: &mut Context) -> Vec<(Option<Kind>
     if cue.is_some() {
         // A run that goes on (a new point of the same review) keeps its period unless the
         // opening names another.
-        if cue != ctx.mode || period.is_some() {
-            ctx.period = period.map(|m| text[m.at..m.end].to_string());
+        // `今年是…` opening a paragraph of a plan run for `2026年` names the same year less
+        // exactly: the run keeps its year.
+        let same_year = cue == ctx.mode
+            && period.is_some_and(|m| &text[m.at..m.end] == "今年")
+            && ctx.period.as_deref().is_some_and(is_year);
+        if (cue != ctx.mode || period.is_some()) && !same_year {
+            ctx.period = period.map(|m| Arc::from(&text[m.at..m.end]));
         }
         ctx.mode = cue;
     }
@@ -324,6 +391,18 @@ pub fn read(text: &str, figures: &[Raw], ctx: &mut Context) -> Vec<(Option<Kind>
         scanned = scanned.max(at);
     }
     let mut out = Vec::with_capacity(figures.len());
+    // The period last named in a clause, shared by the figures that take it.
+    let mut named: Option<(usize, Arc<str>)> = None;
+    let mut name = |m: &Mark| -> Arc<str> {
+        match &named {
+            Some((at, p)) if *at == m.at => p.clone(),
+            _ => {
+                let p: Arc<str> = Arc::from(&text[m.at..m.end]);
+                named = Some((m.at, p.clone()));
+                p
+            }
+        }
+    };
     let mut sentence = 0; // index in `all` of the first mark of the current sentence
     let mut next = 0;
     for f in figures {
@@ -355,13 +434,53 @@ pub fn read(text: &str, figures: &[Raw], ctx: &mut Context) -> Vec<(Option<Kind>
                 .then_some(Kind::Target)
         };
         let kind = strong.or(ctx.mode).or_else(weak);
-        let period = here
-            .iter()
-            .rev()
-            .find(|m| m.flags & F_PERIOD != 0)
-            .map(|m| text[m.at..m.end].to_string())
-            .or_else(|| ctx.period.clone());
-        out.push((kind, period));
+        // A count of consecutive years or times (`连续18年`, `时隔66年`) spans its own years.
+        let span = text[..before].ends_with("连续") || text[..before].ends_with("时隔");
+        // `5年增长18.7%`, `三年累计…`: the figure is stated for the years it counts.
+        let years = years_before(&text[..before]);
+        let stated = if span {
+            None
+        } else if let Some(y) = years {
+            Some(Arc::from(y))
+        } else if let Some(m) = here.iter().rev().find(|m| m.flags & F_PERIOD != 0) {
+            Some(name(m))
+        } else if let Some(m) =
+            period.filter(|_| in_opening(text.as_bytes(), before, &mut open, &mut closed))
+        {
+            Some(name(&m))
+        } else {
+            ctx.period.clone()
+        };
+        out.push((kind, stated));
     }
+    ctx.marks = all;
     out
+}
+
+/// Whether byte `at` is in a paragraph's opening sentence, given that the sentence goes on at
+/// least to `open` and ends at `closed` when that is known; both are updated from the bytes
+/// read.
+fn in_opening(bytes: &[u8], at: usize, open: &mut usize, closed: &mut Option<usize>) -> bool {
+    if let Some(end) = *closed {
+        return at < end;
+    }
+    if at <= *open {
+        return true;
+    }
+    let stretch = bytes.get(*open..at).unwrap_or_default();
+    // 。 is E3 80 82; ！ and ？ are EF BC 81 and EF BC 9F.
+    let end = stretch
+        .windows(3)
+        .position(|w| matches!(w, [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F]));
+    let ascii = stretch.iter().position(|&b| b == b'!' || b == b'?');
+    match end.into_iter().chain(ascii).min() {
+        Some(e) => {
+            *closed = Some(*open + e);
+            false
+        }
+        None => {
+            *open = at;
+            true
+        }
+    }
 }

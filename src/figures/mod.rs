@@ -96,7 +96,7 @@ impl<'a> Reader<'a> {
             paths,
             heading: 0,
             current: None,
-            time: kind::Context::new(year),
+            time: kind::Context::new(year, elements.meta.title.as_deref()),
             found: Findings::default(),
         }
     }
