@@ -151,6 +151,15 @@ impl Decimal {
         Some(Decimal::new(m, scale.checked_add(exp)?).normalized())
     }
 
+    /// The value as a whole number of at most 64 bits, when it is one (no digits after the
+    /// point, not below zero); read without writing the number out.
+    pub fn as_whole(&self) -> Option<u64> {
+        match self.exact()? {
+            (m, 0) => u64::try_from(m).ok(),
+            _ => None,
+        }
+    }
+
     /// Digits after the point (0 for a number kept as written).
     pub fn decimals(&self) -> u32 {
         self.exact().map_or(0, |(_, scale)| scale)
@@ -245,6 +254,28 @@ impl Serialize for Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_read_without_writing() {
+        let long = "123456789012345678901234567890123456789012345";
+        for (d, whole) in [
+            (Decimal::from_int(0), Some(0)),
+            (Decimal::from_int(12), Some(12)),
+            (Decimal::from_int(i128::from(u64::MAX)), Some(u64::MAX)),
+            (Decimal::from_int(i128::from(u64::MAX) + 1), None),
+            (Decimal::new(15, 1), None),
+            (Decimal::from_int(-3), None),
+            (Decimal::written(long), None),
+        ] {
+            let text = d.to_string();
+            assert_eq!(d.as_whole(), whole, "{text} as a whole number of 64 bits");
+            assert_eq!(
+                d.as_whole(),
+                d.to_string().parse::<u64>().ok(),
+                "{text}: the same as writing it out and reading it back"
+            );
+        }
+    }
 
     #[test]
     fn scales_exactly() {

@@ -166,7 +166,7 @@ pub fn heading_chinese(text: &str) -> Option<(u32, usize)> {
         len += c.len_utf8();
     }
     let value = parse_chinese(&text[..len])?.value;
-    let value = u32::try_from(value.to_string().parse::<u64>().ok()?).ok()?;
+    let value = u32::try_from(value.as_whole()?).ok()?;
     (len > 0 && value > 0).then_some((value, len))
 }
 
@@ -201,12 +201,12 @@ pub fn whole_small(text: &str) -> Option<u32> {
         }
         let zeroed = text.replace(|c| is_letter_zero(c) || c == '0', "〇");
         let n = chinese(&zeroed, 0).filter(|n| n.end == zeroed.len())?;
-        return n.value.to_string().parse().ok();
+        return u32::try_from(n.value.as_whole()?).ok();
     };
     if n.end != text.len() || !n.digit_string {
         return None;
     }
-    n.value.to_string().parse().ok()
+    u32::try_from(n.value.as_whole()?).ok()
 }
 
 /// Reads a number in digits at byte `start` of `text`.
@@ -589,18 +589,31 @@ fn parse_chinese(body: &str) -> Option<Parsed> {
         }
         frac = Decimal::new(m, scale).normalized();
     }
-    let chars: Vec<char> = int_part.chars().collect();
+    // The characters, on the stack for any numeral a report writes (a longer one goes to the
+    // heap): this runs for every Chinese numeral read.
+    let mut stack = ['\0'; 24];
+    let heap: Vec<char>;
+    let count = int_part.chars().count();
+    let chars: &[char] = if count <= stack.len() {
+        for (slot, c) in stack.iter_mut().zip(int_part.chars()) {
+            *slot = c;
+        }
+        &stack[..count]
+    } else {
+        heap = int_part.chars().collect();
+        &heap
+    };
     let positional = chars.iter().any(|&c| chinese_digit(c).is_none());
     if !positional {
         let mut m: i128 = 0;
-        for &c in &chars {
+        for &c in chars {
             m = m
                 .checked_mul(10)?
                 .checked_add(i128::from(chinese_digit(c)?))?;
         }
         // `一两`, `七八`, `三五` before a unit: a range of two neighbouring digits.
         if frac_part.is_none() {
-            if let [a, b] = chars[..] {
+            if let [a, b] = *chars {
                 if let Some((lo, hi)) = neighbours(a, b) {
                     let mut p = Parsed::int(i128::from(lo));
                     p.max = Some(Decimal::from_int(i128::from(hi)));
@@ -628,9 +641,9 @@ fn parse_chinese(body: &str) -> Option<Parsed> {
         if chars[k..].iter().any(|&c| chinese_section(c).is_some()) {
             return None;
         }
-        let mut lo = chars.clone();
+        let mut lo = chars.to_vec();
         lo.remove(k + 1);
-        let mut hi = chars.clone();
+        let mut hi = chars.to_vec();
         hi.remove(k);
         let (lo, _, _) = positional_value(&lo)?;
         let (hi, _, _) = positional_value(&hi)?;
@@ -640,7 +653,7 @@ fn parse_chinese(body: &str) -> Option<Parsed> {
             ..Parsed::int(0)
         });
     }
-    let (value, high, high_exp) = positional_value(&chars)?;
+    let (value, high, high_exp) = positional_value(chars)?;
     let value = Decimal::from_int(value).checked_add(&frac)?;
     Some(Parsed {
         value,
