@@ -29,8 +29,8 @@ const F_PERIOD: u8 = 32;
 struct Lexicon {
     /// `(first character, word, meaning)`, by first character and, within one, longest first.
     words: Vec<(char, &'static str, u8)>,
-    firsts: Box<[u64]>,
-    pairs: Box<[u64]>,
+    firsts: Box<Bits>,
+    pairs: Box<Bits>,
 }
 
 /// The bit of a pair of characters in [`Lexicon::pairs`] (a hash: a collision only costs a
@@ -39,16 +39,16 @@ fn pair_bit(a: u32, b: u32) -> usize {
     (a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77)) as usize >> 16 & 0xFFFF
 }
 
-fn set_bit(table: &mut [u64], bit: usize) {
-    if let Some(w) = table.get_mut(bit / 64) {
-        *w |= 1 << (bit % 64);
-    }
+/// A bit for each of the 65536 values of a 16-bit key (a three-byte character's code point, a
+/// pair's hash); its fixed size lets a look-up go without a bounds test.
+type Bits = [u64; 1024];
+
+fn set_bit(table: &mut Bits, bit: usize) {
+    table[bit >> 6 & 1023] |= 1 << (bit & 63);
 }
 
-fn has_bit(table: &[u64], bit: usize) -> bool {
-    table
-        .get(bit / 64)
-        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+fn has_bit(table: &Bits, bit: usize) -> bool {
+    table[bit >> 6 & 1023] >> (bit & 63) & 1 != 0
 }
 
 /// All the words with what each means. A word also means what any shorter word it starts
@@ -83,15 +83,18 @@ fn lexicon() -> &'static Lexicon {
         }
         let mut lex = Lexicon {
             words: Vec::new(),
-            firsts: vec![0; 0x10000 / 64].into_boxed_slice(),
-            pairs: vec![0; 0x10000 / 64].into_boxed_slice(),
+            firsts: Box::new([0; 1024]),
+            pairs: Box::new([0; 1024]),
         };
         for (w, f) in flags {
             let mut chars = w.chars();
             let Some(a) = chars.next() else { continue };
             let b = chars.next().map_or(0, u32::from);
-            set_bit(&mut lex.firsts, a as usize);
-            set_bit(&mut lex.pairs, pair_bit(u32::from(a), b));
+            // Only a three-byte character is looked up (every word starts with one).
+            if a.len_utf8() == 3 {
+                set_bit(&mut lex.firsts, a as usize);
+                set_bit(&mut lex.pairs, pair_bit(u32::from(a), b));
+            }
             lex.words.push((a, w, f));
         }
         // The sentence ends pass the same first test.
@@ -169,8 +172,12 @@ fn marks(text: &str, from: usize, to: usize, opening: bool, out: &mut Vec<Mark>)
     let bytes = text.as_bytes();
     let to = to.min(bytes.len());
     let three = |i: usize| -> Option<u32> {
-        let (&b0, &b1, &b2) = (bytes.get(i)?, bytes.get(i + 1)?, bytes.get(i + 2)?);
-        Some((u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F))
+        match bytes.get(i..i + 3)? {
+            &[b0, b1, b2] => Some(
+                (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F),
+            ),
+            _ => None,
+        }
     };
     let mut i = from;
     while i < to {
