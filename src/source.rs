@@ -4,16 +4,33 @@
 //! read from, so every later finding maps back to the characters the user pasted. Cleaning only
 //! ever *drops* characters (line breaks, page numbers, indents, spaces around CJK, web
 //! furniture, the tags of raw HTML); it never rewrites one, so a paragraph is exactly the
-//! concatenation of its pieces. Raw HTML pasted in (a page's source) is read as its text would
-//! show, its block tags breaking lines (see `html`).
+//! concatenation of its pieces.
 //!
-//! Two layouts are told apart by the widths of the lines (see [`Layout`]):
+//! Reading runs in three stages, each handing the next its result and none calling back:
+//!
+//! ```text
+//! input ──cut──▶ raw lines + deleted runs ──classify──▶ lines (kind, indent, width) + layout
+//!        (cut.rs; html.rs reads the markup)   (lines.rs)                           │
+//!                                                                                   ▼
+//!                            paragraphs with their maps to the input ◀──join── (this file)
+//! ```
+//!
+//! 1. **Cut** (`cut`): the input is cut at its line breaks; raw HTML pasted in (a page's
+//!    source, see `html`) is cut at its block tags too, and its tags and character references
+//!    become deleted runs. Only this stage knows whether the input was HTML.
+//! 2. **Classify** (`lines`): what each line is (text, blank, page number, furniture), its
+//!    indent and width with the deleted runs left out, and the layout of the whole text.
+//! 3. **Join** ([`read`]): lines become paragraphs, with the deleted runs and the blanks that
+//!    cleaning drops left out (`blanks`).
+//!
+//! Two layouts are told apart by the widths of the lines (see `lines::Layout`):
 //! - **hard-wrapped** text (copied from a PDF): most lines share one full width, and a line
 //!   continues the paragraph when the next line's first character would not have fitted on it;
 //! - **one paragraph a line** (web pages, word processors): every line is a paragraph, and only
 //!   a page seam (a page-number line inside a sentence) joins two lines.
 
 mod blanks;
+mod cut;
 mod html;
 mod lines;
 // The reader's contract (cleaning only deletes), checked on any input (a test module).
@@ -23,8 +40,8 @@ use std::ops::Range;
 
 use crate::chars::{is_cjk, is_cjk_punct, is_closing, is_digit, is_sentence_end, width};
 use crate::offsets::CharIndex;
-use blanks::append_line;
-use lines::{classify, drop_running_heads, Line, LineKind};
+use blanks::{append_line, append_with_deletions};
+use lines::{classify, Classified, Layout, Line, LineKind};
 
 /// A run of cleaned text copied from one contiguous range of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,24 +264,27 @@ pub struct Document<'a> {
     pub chars: CharIndex<'a>,
 }
 
-/// How the text is laid out, read from all its lines at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Layout {
-    /// The full width of a hard-wrapped text.
-    wrap: Option<usize>,
-    /// Whether blank lines stand between (nearly) every two lines, so they mean nothing.
-    blanks_are_noise: bool,
-    /// Whether an indent of two columns or more marks a new paragraph.
-    indent_starts_paragraph: bool,
-}
-
 /// Reads `input` into paragraphs.
 pub fn read(input: &str) -> Document<'_> {
-    let (mut lines, markups) = classify(input);
-    let layout = layout(&lines);
-    if layout.wrap.is_some() {
-        drop_running_heads(input, &mut lines);
+    let cut = cut::cut(input);
+    let Classified { lines, layout } = classify(input, &cut);
+    let paragraphs = paragraphs(input, &lines, &layout, &cut.deleted);
+    Document {
+        input,
+        paragraphs,
+        wrap_width: layout.wrap,
+        chars: CharIndex::new(input),
     }
+}
+
+/// Stage 3 of reading: joins the classified lines into paragraphs, leaving out the deleted
+/// runs and the blanks that cleaning drops.
+fn paragraphs(
+    input: &str,
+    lines: &[Line],
+    layout: &Layout,
+    deleted: &[Range<usize>],
+) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     // The paragraph being read, in buffers that serve one paragraph after the other; each is
     // copied out at its exact size when it ends (memory counts: a paragraph's own grows by
@@ -304,7 +324,7 @@ pub fn read(input: &str) -> Document<'_> {
                     .skip(n + 1)
                     .take(8)
                     .find(|l| l.kind == LineKind::Text);
-                continues(input, [prev, line], following, &current, &layout, seam)
+                continues(input, [prev, line], following, &current, layout, seam)
             }
             _ => false,
         };
@@ -319,11 +339,10 @@ pub fn read(input: &str) -> Document<'_> {
         let text_start = par.text.len();
         if line.plain {
             par.push(input, line.content.clone());
-        } else if markups.is_empty() {
+        } else if deleted.is_empty() {
             append_line(par, input, line.content.clone());
         } else {
-            let inner = html::within(&markups, line.content.clone());
-            html::append_html_line(par, input, line.content.clone(), inner);
+            append_with_deletions(par, input, line.content.clone(), deleted);
         }
         par.source_lines.push(SourceLine {
             input: line.content.clone(),
@@ -340,72 +359,7 @@ pub fn read(input: &str) -> Document<'_> {
         finish(&mut current);
     }
     paragraphs.shrink_to_fit();
-    Document {
-        input,
-        paragraphs,
-        wrap_width: layout.wrap,
-        chars: CharIndex::new(input),
-    }
-}
-
-/// Reads the layout from the widths of all text lines (see the module docs).
-fn layout(lines: &[Line]) -> Layout {
-    // A histogram, so that a text of any size is read in one pass.
-    const MAX: usize = 400;
-    let mut counts = vec![0usize; MAX + 1];
-    let mut texts = 0;
-    let mut indented = 0;
-    let mut followed_by_blank = 0;
-    let mut text_then_text = 0;
-    for (i, line) in lines.iter().enumerate() {
-        if line.kind != LineKind::Text {
-            continue;
-        }
-        texts += 1;
-        if let Some(slot) = counts.get_mut(line.width()) {
-            *slot += 1;
-        }
-        if line.indent >= 2 {
-            indented += 1;
-        }
-        match lines.get(i + 1).map(|l| l.kind) {
-            Some(LineKind::Blank) => followed_by_blank += 1,
-            Some(LineKind::Text) => text_then_text += 1,
-            _ => {}
-        }
-    }
-    let blanks_are_noise =
-        followed_by_blank >= 3 && followed_by_blank >= (followed_by_blank + text_then_text) * 4 / 5;
-    let indent_starts_paragraph = indented * 100 >= texts && indented * 2 < texts;
-    Layout {
-        wrap: wrapped_width(&counts, texts),
-        blanks_are_noise,
-        indent_starts_paragraph,
-    }
-}
-
-/// The full line width of a hard-wrapped text, if this text is one: the most common width of 15
-/// characters or more, when a quarter of the lines are within a character of it and half within
-/// a few columns (first lines are two characters shorter, lines with hanging punctuation one
-/// longer). `None` for one paragraph a line.
-fn wrapped_width(counts: &[usize], texts: usize) -> Option<usize> {
-    if texts < 6 {
-        return None;
-    }
-    // Widths below 30 columns (15 CJK characters) are headings, names and dates, never a wrap.
-    let (full, _) = counts
-        .iter()
-        .enumerate()
-        .skip(30)
-        .max_by_key(|&(w, &n)| (n, w))?;
-    let sum = |r: std::ops::Range<usize>| -> usize {
-        counts
-            .get(r.start..r.end.min(counts.len()))
-            .map_or(0, |s| s.iter().sum())
-    };
-    let at_full = sum(full.saturating_sub(2)..full + 3);
-    let near = sum(full.saturating_sub(5)..full + 4);
-    (at_full * 4 >= texts && near * 2 >= texts).then_some(full)
+    paragraphs
 }
 
 /// Whether `next` continues the paragraph that `prev` ended (`following` is the text line after

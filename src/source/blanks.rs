@@ -113,6 +113,35 @@ pub(super) fn append_line(par: &mut Paragraph, input: &str, content: Range<usize
     par.push(input, base + run_start..content.end);
 }
 
+/// The deleted runs that lie inside `range`, from the sorted list `deleted`.
+pub(super) fn within(deleted: &[Range<usize>], range: Range<usize>) -> &[Range<usize>] {
+    let first = deleted.partition_point(|m| m.start < range.start);
+    let rest = deleted.get(first..).unwrap_or_default();
+    let n = rest.partition_point(|m| m.end <= range.end);
+    rest.get(..n).unwrap_or_default()
+}
+
+/// Appends one line's content, leaving out the deleted runs inside it (`deleted` lists all of
+/// the input's, in order) and cleaning the text between as any line's (see [`append_line`]).
+/// A space next to a deleted run is dropped like one next to CJK text.
+pub(super) fn append_with_deletions(
+    par: &mut Paragraph,
+    input: &str,
+    content: Range<usize>,
+    deleted: &[Range<usize>],
+) {
+    let mut from = content.start;
+    for m in within(deleted, content.clone()) {
+        if m.start > from {
+            append_line(par, input, from..m.start);
+        }
+        from = from.max(m.end);
+    }
+    if content.end > from {
+        append_line(par, input, from..content.end);
+    }
+}
+
 /// The byte offset of the next character at or after `from` in the UTF-8 `bytes` that may be a
 /// space, an invisible mark or `&` (see [`may_be_blank`]).
 fn next_blank_candidate(bytes: &[u8], from: usize) -> Option<usize> {

@@ -27,8 +27,7 @@
 
 use std::ops::Range;
 
-use super::blanks::{append_line, blank_len};
-use super::Paragraph;
+use super::blanks::blank_len;
 
 /// How many tags of known names make a text HTML.
 pub(super) const MIN_TAGS: usize = 4;
@@ -326,35 +325,6 @@ pub(super) fn line_ranges(input: &str, markups: &[Markup]) -> Vec<HtmlLine> {
         by_tag: tag_before,
     });
     out
-}
-
-/// The markups that lie inside `range`, from the sorted list `markups`.
-pub(super) fn within(markups: &[Markup], range: Range<usize>) -> &[Markup] {
-    let first = markups.partition_point(|m| m.range.start < range.start);
-    let rest = markups.get(first..).unwrap_or_default();
-    let n = rest.partition_point(|m| m.range.end <= range.end);
-    rest.get(..n).unwrap_or_default()
-}
-
-/// Appends one line's content, dropping the markup `inner` inside it and cleaning the text
-/// between as any line's (see [`append_line`]). A space next to a tag is dropped like one next
-/// to CJK text.
-pub(super) fn append_html_line(
-    par: &mut Paragraph,
-    input: &str,
-    content: Range<usize>,
-    inner: &[Markup],
-) {
-    let mut from = content.start;
-    for m in inner {
-        if m.range.start > from {
-            append_line(par, input, from..m.range.start);
-        }
-        from = from.max(m.range.end);
-    }
-    if content.end > from {
-        append_line(par, input, from..content.end);
-    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::blanks::{blank_len, may_be_blank, trim_blanks_end};
-use super::html::{self, Markup};
+use super::blanks::{blank_len, may_be_blank, trim_blanks_end, within};
+use super::cut::Cut;
 use crate::chars::{is_digit, is_invisible, is_space, width};
 use crate::furniture::{is_furniture, is_jump_marker, is_page_foot, is_page_number};
 
@@ -66,122 +66,119 @@ fn saturate(columns: usize) -> u32 {
     u32::try_from(columns).unwrap_or(u32::MAX)
 }
 
-/// Splits the input into lines (LF, CRLF or lone CR) and says what each is. For an input that
-/// is HTML, block tags end lines too, and the markup (tags, references) is returned, in order,
-/// for the cleaning of each line to drop (see [`html`]); for any other input it is empty.
-pub(super) fn classify(input: &str) -> (Vec<Line>, Vec<Markup>) {
-    let bytes = byte_counts(input.as_bytes());
-    // Text that is no HTML has fewer `<` than HTML has tags, which the count of the line breaks
-    // tells at no cost.
-    if bytes.lt >= html::MIN_TAGS && html::looks_like_html(input) {
-        return classify_html(input);
-    }
-    let front_matter_end = front_matter(input, line_ranges(input));
-    let mut lines = Vec::with_capacity(line_count(input, &bytes));
-    lines.extend(line_ranges(input).map(|range| line(input, range)));
-    for line in lines.iter_mut().take(front_matter_end) {
-        line.kind = LineKind::Furniture;
-    }
-    keep_bare_numbers_unless_paginating(input, &mut lines);
-    (lines, Vec::new())
+/// The input's lines classified, with the layout they show.
+pub(super) struct Classified {
+    pub(super) lines: Vec<Line>,
+    pub(super) layout: Layout,
 }
 
-/// [`classify`] for an input that is HTML. A line left empty between two block tags
-/// (`</p><p>`, `<p><br/></p>`) is no line at all: only a blank line of the text is one.
-fn classify_html(input: &str) -> (Vec<Line>, Vec<Markup>) {
-    let markups = html::scan(input);
-    let mut lines = Vec::new();
-    for l in html::line_ranges(input, &markups) {
-        let line = html_line(input, l.range.clone(), html::within(&markups, l.range));
-        if !(l.by_tag && line.kind == LineKind::Blank) {
+/// Stage 2 of reading: says what each line of `cut` is and reads the layout from all of them.
+/// A line holding deleted runs is measured without them; a line left empty between two deleted
+/// runs that cut lines (`</p><p>`) is no line at all: only a blank line of the text is one.
+pub(super) fn classify(input: &str, cut: &Cut<'_>) -> Classified {
+    let mut lines = Vec::with_capacity(cut.len());
+    let deleted = cut.deleted.as_slice();
+    for raw in cut.lines() {
+        let inner = within(deleted, raw.range.clone());
+        let line = if inner.is_empty() {
+            line(input, raw.range, cut.markdown)
+        } else {
+            line_with_deletions(input, raw.range, inner)
+        };
+        if !(raw.cut_by_deletion && line.kind == LineKind::Blank) {
             lines.push(line);
         }
     }
     lines.shrink_to_fit();
-    keep_bare_numbers_unless_paginating(input, &mut lines);
-    (lines, markups)
-}
-
-/// The byte ranges of the input's lines, without their line breaks (LF, CRLF or lone CR).
-///
-/// The next LF and the next CR are each found by a fast search (`str::find` looks for an
-/// ASCII byte with memchr) and kept until passed, so a text with CRLF costs no more than one
-/// with LF alone: a loop testing every byte for either would cost several instructions a byte.
-fn line_ranges(input: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = input.as_bytes();
-    let find = move |b: char, from: usize| {
-        input
-            .get(from..)
-            .and_then(|r| r.find(b))
-            .map_or(bytes.len(), |k| from + k)
-    };
-    let mut next_lf = find('\n', 0);
-    // Most texts break lines with LF alone; then no CR is ever looked for again.
-    let mut next_cr = find('\r', 0);
-    let mut start = Some(0);
-    std::iter::from_fn(move || {
-        let from = start?;
-        if next_lf < from {
-            next_lf = find('\n', from);
+    if cut.markdown {
+        let front_matter_end = front_matter(input, cut.lines().map(|l| l.range));
+        for line in lines.iter_mut().take(front_matter_end) {
+            line.kind = LineKind::Furniture;
         }
-        if next_cr < from {
-            next_cr = find('\r', from);
-        }
-        let end = next_lf.min(next_cr);
-        if end >= bytes.len() {
-            start = None;
-            return Some(from..bytes.len());
-        }
-        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
-        start = Some(end + 1 + usize::from(crlf));
-        Some(from..end)
-    })
-}
-
-/// How many times the input holds each byte that matters before its lines are read.
-struct ByteCounts {
-    lf: usize,
-    cr: usize,
-    /// `<`, which opens an HTML tag.
-    lt: usize,
-}
-
-/// Counts the bytes of [`ByteCounts`] in one pass.
-fn byte_counts(bytes: &[u8]) -> ByteCounts {
-    let mut counts = ByteCounts {
-        lf: 0,
-        cr: 0,
-        lt: 0,
-    };
-    // Counted in blocks whose count fits a byte, which the compiler turns into vector code.
-    for block in bytes.chunks(255) {
-        let (mut lf, mut cr, mut lt) = (0u8, 0u8, 0u8);
-        for &b in block {
-            lf += u8::from(b == b'\n');
-            cr += u8::from(b == b'\r');
-            lt += u8::from(b == b'<');
-        }
-        counts.lf += usize::from(lf);
-        counts.cr += usize::from(cr);
-        counts.lt += usize::from(lt);
     }
-    counts
+    keep_bare_numbers_unless_paginating(input, &mut lines);
+    let layout = layout(&lines);
+    if layout.wrap.is_some() {
+        drop_running_heads(input, &mut lines);
+    }
+    Classified { lines, layout }
 }
 
-/// How many items [`line_ranges`] yields.
-fn line_count(input: &str, counts: &ByteCounts) -> usize {
-    let crlf = if counts.cr == 0 {
-        0
-    } else {
-        input.as_bytes().windows(2).filter(|w| w == b"\r\n").count()
+/// How the text is laid out, read from all its lines at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Layout {
+    /// The full width of a hard-wrapped text.
+    pub(super) wrap: Option<usize>,
+    /// Whether blank lines stand between (nearly) every two lines, so they mean nothing.
+    pub(super) blanks_are_noise: bool,
+    /// Whether an indent of two columns or more marks a new paragraph.
+    pub(super) indent_starts_paragraph: bool,
+}
+
+/// Reads the layout from the widths of all text lines (see the docs of [`super`]).
+fn layout(lines: &[Line]) -> Layout {
+    // A histogram, so that a text of any size is read in one pass.
+    const MAX: usize = 400;
+    let mut counts = vec![0usize; MAX + 1];
+    let mut texts = 0;
+    let mut indented = 0;
+    let mut followed_by_blank = 0;
+    let mut text_then_text = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        texts += 1;
+        if let Some(slot) = counts.get_mut(line.width()) {
+            *slot += 1;
+        }
+        if line.indent >= 2 {
+            indented += 1;
+        }
+        match lines.get(i + 1).map(|l| l.kind) {
+            Some(LineKind::Blank) => followed_by_blank += 1,
+            Some(LineKind::Text) => text_then_text += 1,
+            _ => {}
+        }
+    }
+    let blanks_are_noise =
+        followed_by_blank >= 3 && followed_by_blank >= (followed_by_blank + text_then_text) * 4 / 5;
+    let indent_starts_paragraph = indented * 100 >= texts && indented * 2 < texts;
+    Layout {
+        wrap: wrapped_width(&counts, texts),
+        blanks_are_noise,
+        indent_starts_paragraph,
+    }
+}
+
+/// The full line width of a hard-wrapped text, if this text is one: the most common width of 15
+/// characters or more, when a quarter of the lines are within a character of it and half within
+/// a few columns (first lines are two characters shorter, lines with hanging punctuation one
+/// longer). `None` for one paragraph a line.
+fn wrapped_width(counts: &[usize], texts: usize) -> Option<usize> {
+    if texts < 6 {
+        return None;
+    }
+    // Widths below 30 columns (15 CJK characters) are headings, names and dates, never a wrap.
+    let (full, _) = counts
+        .iter()
+        .enumerate()
+        .skip(30)
+        .max_by_key(|&(w, &n)| (n, w))?;
+    let sum = |r: std::ops::Range<usize>| -> usize {
+        counts
+            .get(r.start..r.end.min(counts.len()))
+            .map_or(0, |s| s.iter().sum())
     };
-    counts.lf + counts.cr - crlf + 1
+    let at_full = sum(full.saturating_sub(2)..full + 3);
+    let near = sum(full.saturating_sub(5)..full + 4);
+    (at_full * 4 >= texts && near * 2 >= texts).then_some(full)
 }
 
 /// In a hard-wrapped text, a short line repeated on page after page next to the page number is a
 /// running head or foot (`某某市人民政府公报`): it is page furniture, and the text on either side
 /// is one sentence. (Only there: a table copied one cell a line repeats its units too.)
-pub(super) fn drop_running_heads(input: &str, lines: &mut [Line]) {
+fn drop_running_heads(input: &str, lines: &mut [Line]) {
     use std::collections::{HashMap, HashSet};
     /// How many text lines on either side of a page number may be its head or foot.
     const REACH: usize = 2;
@@ -287,7 +284,8 @@ fn front_matter(input: &str, mut lines: impl Iterator<Item = Range<usize>>) -> u
         .map_or(0, |k| k + 2)
 }
 
-fn line(input: &str, range: Range<usize>) -> Line {
+/// A line without deleted runs; `markdown` says whether its Markdown marks are read.
+fn line(input: &str, range: Range<usize>, markdown: bool) -> Line {
     let raw = input.get(range.clone()).unwrap_or("");
     let mut lead = 0;
     while let Some(n) = raw.get(lead..).and_then(blank_len) {
@@ -303,7 +301,7 @@ fn line(input: &str, range: Range<usize>) -> Line {
     let kept = trim_blanks_end(body);
     let mut content = range.start + lead..range.start + lead + kept.len();
     let mut kind = kind_of(kept);
-    if kind == LineKind::Text {
+    if markdown && kind == LineKind::Text {
         // Markdown from a web copy: `# 标题` keeps its text, `> 引用` is the site's note.
         let hashes = kept.len() - kept.trim_start_matches('#').len();
         if (1..=6).contains(&hashes) && kept[hashes..].starts_with(' ') {
@@ -342,15 +340,15 @@ fn kind_of(kept: &str) -> LineKind {
     }
 }
 
-/// A line of an HTML input: `inner` is the markup inside `range`, which the indent, the
+/// A line holding deleted runs: `inner` are those inside `range`, which the indent, the
 /// trailing blanks and the width pass over like blanks.
-fn html_line(input: &str, range: Range<usize>, inner: &[Markup]) -> Line {
+fn line_with_deletions(input: &str, range: Range<usize>, inner: &[Range<usize>]) -> Line {
     let (mut start, mut end) = (range.start, range.end);
     let (mut first, mut last) = (0, inner.len());
     let mut indent = 0;
     loop {
-        if let Some(m) = inner.get(first).filter(|m| m.range.start == start) {
-            start = m.range.end;
+        if let Some(m) = inner.get(first).filter(|m| m.start == start) {
+            start = m.end;
             first += 1;
             continue;
         }
@@ -371,9 +369,9 @@ fn html_line(input: &str, range: Range<usize>, inner: &[Markup]) -> Line {
             .checked_sub(1)
             .filter(|&k| k >= first)
             .and_then(|k| inner.get(k))
-            .filter(|m| m.range.end == end)
+            .filter(|m| m.end == end)
         {
-            end = m.range.start;
+            end = m.start;
             last -= 1;
             continue;
         }
@@ -387,12 +385,9 @@ fn html_line(input: &str, range: Range<usize>, inner: &[Markup]) -> Line {
     let inside = inner.get(first..last).unwrap_or_default();
     let mut columns = 0;
     let mut from = start;
-    for m in inside.iter().chain(std::iter::once(&Markup {
-        range: end..end,
-        block: false,
-    })) {
-        columns += measure(input.get(from..m.range.start).unwrap_or("")).0;
-        from = m.range.end;
+    for m in inside.iter().chain(std::iter::once(&(end..end))) {
+        columns += measure(input.get(from..m.start).unwrap_or("")).0;
+        from = m.end;
     }
     let content = input.get(start..end).unwrap_or("");
     Line {
