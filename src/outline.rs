@@ -76,12 +76,15 @@ const MAX_GAP: u32 = 3;
 
 /// Finds the outline.
 pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
-    let candidates = candidates(doc, elements);
     let mut outline = Outline::default();
+    let candidates = candidates(doc, elements);
     // The open headings: (style and level, index in `headings`, number).
     let mut stack: Vec<(Key, usize, u32)> = Vec::new();
     // The last number taken for each numbered style, wherever it stood.
     let mut last_seen: Vec<(Key, u32)> = Vec::new();
+    // For each heading taken: an enumeration standing as a heading line, which may hold
+    // numbered headings.
+    let mut held_up: Vec<bool> = Vec::new();
     for (k, cand) in candidates.iter().enumerate() {
         let Some(par) = doc.paragraphs.get(cand.paragraph) else {
             continue;
@@ -94,8 +97,10 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             // A list with a small gap (`三是` then `六是`) goes on: the numbering checks report
             // the gap, and dropping the item would lose it silently.
             let continues = on_stack.is_some_and(|p| follows(stack[p].2, number));
+            // A list opened at a sentence's start is a list even when its `二是` is not there (an
+            // excerpt cut inside it); one opened after a comma only with its next item.
             let starts =
-                number == 1 && !cand.after_comma && followed_by_next(&candidates[k + 1..], style);
+                number == 1 && (!cand.after_comma || followed_by_next(&candidates[k + 1..], style));
             if !(continues || starts) {
                 continue;
             }
@@ -103,21 +108,29 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
                 stack.truncate(p);
             }
         } else {
-            // An enumeration never holds a numbered heading.
-            while stack
-                .last()
-                .is_some_and(|&((s, _), _, _)| is_enumeration(s))
-            {
+            // An enumeration inside a paragraph never holds a numbered heading; one that stands
+            // on a line of its own as a heading (`第一，全国动员，大办农业`) does.
+            while stack.last().is_some_and(|&((s, _), i, _)| {
+                is_enumeration(s) && !held_up.get(i).copied().unwrap_or(false)
+            }) {
                 stack.pop();
             }
             let on_stack = stack.iter().rposition(|&(s, _, _)| s == key);
             let last = last_number(&last_seen, key);
+            // A heading line (marker and a short title, no sentence) in a Chinese style is a
+            // heading whatever its number: an excerpt may begin or skip anywhere (`（八）…`,
+            // `一、` then `五、`), and such a line is no sentence's number.
+            // Read only where the numbering alone does not decide (most headings never get here).
+            let free = || {
+                matches!(style, MarkerStyle::Chinese | MarkerStyle::ParenChinese)
+                    && heading_line(cand, &par.text)
+            };
             let plausible = match on_stack {
                 Some(p) => {
                     let before = stack[p].2;
                     number == 1
                         || (before..=before + MAX_GAP).contains(&number)
-                        || runs_on(style) && number > before
+                        || number > before && (runs_on(style) || free())
                 }
                 // A new list starts at 1; or it numbers straight on from the list of the same
                 // style under the previous parent (`（一）1.2.（二）3.4.`, `四、` under `第二章`);
@@ -127,7 +140,8 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
                     number == 1
                         || runs_on(style)
                         || last.is_some_and(|l| follows(l, number))
-                        || last.is_none() && number == 2
+                        || last.is_none() && (number == 2 || free())
+                        || last.is_some_and(|l| number > l) && free()
                 }
             };
             if !plausible || cand.counted && !in_run(&stack, on_stack, cand, &candidates[k + 1..]) {
@@ -136,8 +150,12 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             match on_stack {
                 Some(p) => stack.truncate(p),
                 // A list whose first item is missing cannot nest under a style that sits below
-                // it in the usual order (`（一）…` then `二、`): it closes those levels.
-                None if number != 1 && last.is_none() => {
+                // it in the usual order (`（一）…` then `二、`): it closes those levels. Nor can
+                // the parts of a law (编, 章, 节, 条), which never stand under a `一、` or `（一）`
+                // (the 条例 that follows a 公告's items, an excerpt that lost its 第一章).
+                None if number != 1 && last.is_none()
+                    || rank(style) <= rank(MarkerStyle::Article) =>
+                {
                     while stack
                         .last()
                         .is_some_and(|&((s, _), _, _)| rank(s) > rank(style))
@@ -177,6 +195,7 @@ pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
             marker,
             title,
         });
+        held_up.push(cand.enumeration && heading_line(cand, &par.text));
         stack.push((key, index, number));
     }
     outline
@@ -277,6 +296,8 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
             continue;
         }
         if elements.is_element(i) {
+            // An element (the attachment's title after `附件1`) ends an attachment list.
+            attachment_list = false;
             continue;
         }
         let mut counted = false;
@@ -284,7 +305,9 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
             counted = true;
             counted_decimal(text)
         });
-        if opening.is_none() {
+        // An item of an attachment list may read as no marker (`2.2025年…`, a number run into a
+        // year); any number that opens the line goes on with the list.
+        if opening.is_none() && !(attachment_list && opens_with_list_number(text)) {
             attachment_list = false;
         }
         let opening_index = out.len();
@@ -478,12 +501,28 @@ fn inline_headings(
         numbers.contains(&(style, number + 1))
             || number > 1 && numbers.contains(&(style, number - 1))
     };
+    // A first item that opens a sentence is kept too (`。一、…`, `：一、…`): its `二、` may lie past
+    // an excerpt's end, and a sentence opened by `一、` is no sentence of prose.
     let mut keep = vec![false; found.len()];
     for i in (0..found.len()).rev() {
-        let (c, _) = &found[i];
+        let (c, run_in) = &found[i];
         let parent_of_kept = found.get(i + 1).is_some_and(|&(_, run_in)| run_in)
             && keep.get(i + 1).copied().unwrap_or(false);
-        keep[i] = runs(c.marker.style, c.marker.number) || parent_of_kept || c.limit.is_some();
+        let first_opening = !run_in && c.marker.number == 1;
+        keep[i] = runs(c.marker.style, c.marker.number)
+            || parent_of_kept
+            || first_opening
+            || c.limit.is_some();
+    }
+    // A first `（一）` run into the title of a kept heading is that heading's first child.
+    for i in 0..found.len() {
+        let (c, run_in) = &found[i];
+        if *run_in && c.marker.number == 1 && !keep[i] {
+            keep[i] = match i.checked_sub(1) {
+                Some(k) => keep[k],
+                None => opening.is_some(),
+            };
+        }
     }
     // A kept marker run into a title ends that title.
     for i in 0..found.len() {
@@ -592,6 +631,33 @@ impl SpacedTitles<'_, '_> {
         let ends_here = stop.is_none() && (starts.len() == 1 || spaced_out);
         (inside && ends_here && chars(from, text.len()) >= 2).then_some(text.len())
     }
+}
+
+/// Whether a candidate opens its paragraph as a heading line (see [`is_heading_line`]).
+fn heading_line(cand: &Candidate, text: &str) -> bool {
+    cand.at == 0 && is_heading_line(text, cand.marker.len)
+}
+
+/// The longest title of a heading line, in characters.
+const MAX_LINE_TITLE_CHARS: usize = 40;
+
+/// Whether a paragraph whose marker is `marker_len` bytes long is a heading line: a short title
+/// after the marker and no sentence (`三、关于人民生活`, `第一，全国动员，大办农业`).
+fn is_heading_line(text: &str, marker_len: usize) -> bool {
+    let Some(title) = text.get(marker_len..) else {
+        return false;
+    };
+    // A title of 40 characters takes at most 120 bytes: longer text is not read.
+    title.len() <= MAX_LINE_TITLE_CHARS * 3
+        && !title.is_empty()
+        && title.chars().count() <= MAX_LINE_TITLE_CHARS
+        && !title.contains(|c: char| is_sentence_end(c) || matches!(c, '；' | ';' | '：' | ':'))
+}
+
+/// Whether `text` opens with a list number (`2.`, `3、`, `１．`).
+fn opens_with_list_number(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    rest.len() < text.len() && rest.starts_with(['.', '．', '、'])
 }
 
 /// The attachment note of GB/T 9704-2012 (`附件：1.…`, `附件：`, `附件1`), not a sentence that
