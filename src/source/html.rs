@@ -24,6 +24,10 @@
 //! `<script>` with no `</script>`) is text, or for the script only its opening tag is markup.
 //! The input is scanned once; each search for an end stops at the next `<` or is not repeated
 //! once it failed, so the work is linear in the input's length.
+//!
+//! Hand-written rather than an HTML parser crate: a parser builds a tree of decoded text, whose
+//! offsets no longer map back to the characters pasted, and would add far more to the page's
+//! module than these few kilobytes.
 
 use std::ops::Range;
 
