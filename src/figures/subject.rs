@@ -15,9 +15,9 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
-    self, follow_stops, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS, CASE_UNITS,
-    COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, FUNCTION_WORDS, MILESTONES,
-    NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
+    self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
+    CASE_UNITS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, MILESTONES, NOT_LEAD,
+    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
     SHARE_WORDS, TOTAL_ADVERBS,
 };
 
@@ -527,11 +527,7 @@ fn only_verbs(mut phrase: &str) -> bool {
 /// (`应当于`, `拟按`, `等于`); an empty phrase is.
 fn names_nothing(mut phrase: &str) -> bool {
     while !phrase.is_empty() {
-        let Some(w) = FUNCTION_WORDS
-            .iter()
-            .filter(|w| phrase.ends_with(*w))
-            .max_by_key(|w| w.len())
-        else {
+        let Some(w) = function_words().longest_suffix(phrase) else {
             return false;
         };
         phrase = &phrase[..phrase.len() - w.len()];

@@ -42,6 +42,11 @@ word_set!(
     MID_STOP
 );
 word_set!(
+    /// [`FUNCTION_WORDS`], indexed.
+    function_words,
+    FUNCTION_WORDS
+);
+word_set!(
     /// [`LEAD_WORDS`], indexed (no entry starts another, so the longest match is the only one).
     lead_words,
     LEAD_WORDS
