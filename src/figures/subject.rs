@@ -437,12 +437,12 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
             phrase = strip_tail(&head[..head.len() - w.len()]);
         }
     }
-    // `党的十八大以来`: a time since names nothing.
-    if PER_HEAD.contains(&phrase)
-        || only_coverb(phrase)
-        || names_nothing(phrase)
-        || phrase.ends_with("以来")
-    {
+    // `党的十八大以来`, `第五个五年计划期间的`, `在执行中`: a time or a circumstance names
+    // nothing.
+    let circumstance = phrase.ends_with("以来")
+        || phrase.ends_with("期间")
+        || (phrase.starts_with('在') && phrase.ends_with('中') && phrase.chars().count() <= 6);
+    if PER_HEAD.contains(&phrase) || only_coverb(phrase) || names_nothing(phrase) || circumstance {
         phrase = "";
     }
     let verb_before = verbs().longest_suffix(phrase).is_some();
@@ -1091,7 +1091,10 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
     if is_sentence_end(boundary.1) || boundary.0 < own_start {
         return None;
     }
-    let own = strip_tail(&window[boundary.0 + boundary.1.len_utf8()..]);
+    // `，应该比原计划至少节约`: a comparison in it names nothing either.
+    let own = strip_tail(strip_compared(strip_tail(
+        &window[boundary.0 + boundary.1.len_utf8()..],
+    )));
     // `（合15亩）`, `，必须控制在…`: a clause of words that name nothing.
     if !own.is_empty() && !PER_HEAD.contains(&own) && !names_nothing(own) {
         return None;
