@@ -141,23 +141,35 @@ fn value_of<'d>(lines: &[Line<'d>], k: usize, labels: &[&str]) -> Option<Value<'
 /// Where the value starting at byte `start` of `t` ends: before the next field's label.
 fn value_end(t: &str, start: usize) -> usize {
     let rest = &t[start..];
-    rest.match_indices([':', '：'])
-        .find_map(|(colon, _)| {
-            let before = rest[..colon].trim_end();
-            [
-                WEB_LABELS,
-                FIELD_NUMBER_LABELS,
-                FIELD_DATE_LABELS,
-                FIELD_ISSUER_LABELS,
-                FIELD_TITLE_LABELS,
-            ]
-            .iter()
-            .flat_map(|l| l.iter())
-            .filter(|l| before.ends_with(*l))
-            .map(|l| before.len() - l.len())
-            .min()
-        })
-        .map_or(t.len(), |at| start + at)
+    for (colon, _) in rest.match_indices([':', '：']) {
+        let before = rest[..colon].trim_end();
+        if let Some(label) = longest_label_ending(before) {
+            return start + before.len() - label;
+        }
+    }
+    t.len()
+}
+
+/// The length of the longest field label `text` ends with. Kept out of line: it runs on a
+/// few lines at the head of a document, and inlined into its loop it would weigh kilobytes in
+/// the page's module.
+#[inline(never)]
+fn longest_label_ending(text: &str) -> Option<usize> {
+    let mut longest = None;
+    for list in [
+        WEB_LABELS,
+        FIELD_NUMBER_LABELS,
+        FIELD_DATE_LABELS,
+        FIELD_ISSUER_LABELS,
+        FIELD_TITLE_LABELS,
+    ] {
+        for label in list {
+            if text.ends_with(label) && longest < Some(label.len()) {
+                longest = Some(label.len());
+            }
+        }
+    }
+    longest
 }
 
 /// `range` of `t` without the spaces and bullets at its ends.
