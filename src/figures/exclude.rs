@@ -15,6 +15,8 @@ use crate::numerals::{self, Number};
 /// The longest quoted name or title passed over whole, in characters: a quote that does not
 /// close within it is a stray mark (PDF copies lose closing quotes), not a name.
 const QUOTE_LIMIT: usize = 40;
+/// The same for a name in ASCII quotes, which open and close alike.
+const ASCII_QUOTE_LIMIT: usize = 16;
 /// The same for a book title `《…》`, which may be long.
 const TITLE_LIMIT: usize = 120;
 
@@ -33,6 +35,17 @@ pub enum Verdict {
 /// `“三项制度”`, `《…》`, `〔2024〕`: numbers inside are names, never figures.
 pub fn quoted(text: &str, i: usize) -> Option<usize> {
     let open = text[i..].chars().next()?;
+    // `"三项制度"`: ASCII quotes open and close alike, so only a short name with no clause
+    // punctuation inside counts as quoted (a stray quote must not swallow a sentence).
+    if open == '"' {
+        let start = i + 1;
+        let close = text[start..]
+            .char_indices()
+            .take(ASCII_QUOTE_LIMIT + 1)
+            .take_while(|&(_, c)| !matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';'))
+            .find(|&(_, c)| c == '"')?;
+        return Some(start + close.0 + 1);
+    }
     let (close, limit) = match open {
         '“' => ('”', QUOTE_LIMIT),
         '‘' => ('’', QUOTE_LIMIT),
@@ -122,6 +135,14 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
     if matches!(prev, Some('第' | '首')) || continues_ordinal(before) {
         return Verdict::SkipTo(n.end);
     }
+    // 周三, 星期五: a weekday (or, with a unit after it, a frequency: `每周三次`, a borderline
+    // case, not listed).
+    if !n.arabic
+        && n.lone.is_some()
+        && (prev == Some('周') || before.ends_with("星期") || before.ends_with("礼拜"))
+    {
+        return Verdict::SkipTo(n.end);
+    }
     // 021-23119484: a phone number or code.
     if n.leading_zero {
         return Verdict::SkipTo(chain_end(text, n.end, |c| {
@@ -134,6 +155,12 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
             && unit_set().longest(rest).is_none_or(|u| !u.is_ascii())
         {
             return Verdict::SkipTo(code_end(text, n.end));
+        }
+        // `附件：1.2025年…任务清单`: a list number run into a year; the year is read next.
+        if next == Some('年') {
+            if let Some(dot) = list_number_before_year(&text[i..n.end]) {
+                return Verdict::SkipTo(i + dot);
+            }
         }
         // 1.2.3: a version number.
         if matches!(next, Some('.' | '．')) && after_next.starts_with(is_digit) && !is_year_like(n)
@@ -177,9 +204,35 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
     Verdict::MayCount
 }
 
+/// The byte after the list number's point when `number` is a list number run into a year
+/// (`1.2025`, `2．2024`): one or two digits, a point, a year of four digits.
+fn list_number_before_year(number: &str) -> Option<usize> {
+    let dot = number.find(['.', '．'])?;
+    let point = number[dot..].chars().next()?.len_utf8();
+    let year = &number[dot + point..];
+    let year_like = year.len() == 4 && (year.starts_with("19") || year.starts_with("20"));
+    (dot <= 2 && number[..dot].bytes().all(|b| b.is_ascii_digit()) && year_like)
+        .then_some(dot + point)
+}
+
 /// Whether the unit `unit` is followed by words that make the number a name, rank or session
-/// (`70周年`, `四次全会`).
+/// (`70周年`, `四次全会`), also at the end of a list of such numbers (`三次、四次、五次全会`).
 pub fn not_an_amount_after(rest: &str, unit: &str) -> bool {
+    let mut rest = rest;
+    // Pass over `、四次、五次` (a bounded number of items, each a short numeral and the unit).
+    for _ in 0..8 {
+        let Some(item) = rest.strip_prefix('、') else {
+            break;
+        };
+        let digits =
+            item.trim_start_matches(|c: char| is_digit(c) || numerals::is_chinese_numeral(c));
+        match digits.strip_prefix(unit) {
+            Some(after) if digits.len() < item.len() && item.len() - digits.len() <= 12 => {
+                rest = after;
+            }
+            _ => break,
+        }
+    }
     NOT_AFTER_UNIT
         .iter()
         .any(|(u, after)| *u == unit && rest.starts_with(after))
@@ -231,8 +284,11 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
         }
         let (lead, q) = units::qualifier_before(text, i);
         let before = &text[..lead];
+        // `本世纪末的二十年内`: 的 before a time limit (内) names no period looked back on.
+        let limit_after_de = before.ends_with('的') && after.starts_with('内');
         // `近三年`: the recent years looked back on.
-        if q == Some("近") || PERIOD_BEFORE.iter().any(|w| before.ends_with(w)) {
+        if q == Some("近") || PERIOD_BEFORE.iter().any(|w| before.ends_with(w)) && !limit_after_de
+        {
             return true;
         }
         if CHANGE_AFTER_PERIOD.iter().any(|w| after.starts_with(w))

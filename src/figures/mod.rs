@@ -134,7 +134,8 @@ impl<'a> Reader<'a> {
                 }
             }
         };
-        if elements.is_element(pi) {
+        // An attachment list names documents: its numbers are parts of names.
+        if elements.is_element(pi) || outline.in_attachment_list(pi) {
             advance(par.text.len(), heading, current);
             return;
         }

@@ -77,6 +77,9 @@ pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
             // ASCII: a digit starts a number, a letter a code.
             if b.is_ascii_digit() {
                 i = number(text, i, &mut out);
+            } else if b == b'"' {
+                // `"三项制度"`: a name in ASCII quotes.
+                i = exclude::quoted(text, i).unwrap_or(i + 1);
             } else {
                 i = exclude::code_end(text, i);
             }
@@ -90,8 +93,15 @@ pub fn scan(text: &str, skip: &[Range<usize>]) -> Scan {
                 i = end;
                 continue;
             }
-            if c == '百' && text[i..].starts_with("百分之") {
-                if let Some(end) = percent_words(text, i, &mut out) {
+            let per = if c == '百' && text[i..].starts_with("百分之") {
+                Some(("百分之", "%"))
+            } else if c == '千' && text[i..].starts_with("千分之") {
+                Some(("千分之", "‰"))
+            } else {
+                None
+            };
+            if let Some((prefix, unit)) = per {
+                if let Some(end) = percent_words(text, i, prefix, unit, &mut out) {
                     i = end;
                     continue;
                 }
@@ -126,7 +136,7 @@ fn pass_over(bytes: &[u8], mut i: usize, stop: usize) -> usize {
             }
             i += 3;
         } else if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphanumeric() || b == b'"' {
                 return i;
             }
             i += 1;
@@ -165,16 +175,17 @@ const fn starts_something(c: char) -> bool {
     ) || numerals::is_chinese_numeral(c)
 }
 
-/// `百分之三十六点九` → 36.9 %.
-fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
-    let mut at = i + "百分之".len();
+/// `百分之三十六点九` → 36.9 %; `千分之十三` → 13 ‰ (`prefix` and the `unit` it gives).
+fn percent_words(text: &str, i: usize, prefix: &str, unit: &str, out: &mut Scan) -> Option<usize> {
+    let mut at = i + prefix.len();
     // `百分之负三点八`.
     let negative = text[at..].starts_with(['负', '負']);
     if negative {
         at += '负'.len_utf8();
     }
     // `百分之七八十`: neighbouring digits make a range, as `七八十人` does.
-    let (value, end, approx_max) = if text[at..].starts_with('百')
+    let (value, end, approx_max) = if prefix == "百分之"
+        && text[at..].starts_with('百')
         && !text[at + 3..].starts_with(numerals::is_chinese_numeral)
     {
         (Decimal::from_int(100), at + '百'.len_utf8(), None)
@@ -203,8 +214,8 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
     {
         let from = end + j.len_utf8();
         let from = from
-            + if text[from..].starts_with("百分之") {
-                "百分之".len()
+            + if text[from..].starts_with(prefix) {
+                prefix.len()
             } else {
                 0
             };
@@ -225,7 +236,7 @@ fn percent_words(text: &str, i: usize, out: &mut Scan) -> Option<usize> {
         lead,
         value,
         value_max,
-        unit: "%".into(),
+        unit: unit.into(),
         base: None,
         qualifier,
     });
@@ -250,6 +261,17 @@ fn number(text: &str, i: usize, out: &mut Scan) -> usize {
         return i + c;
     };
     let next = n.end.max(i + c);
+    // `1·8%`: a middle dot typed for the decimal point before a percent sign.
+    if let Some(n) = dotted_percent(text, i, &n) {
+        return match figure(text, i, &n) {
+            Some(raw) => {
+                let end = raw.end;
+                out.figures.push(raw);
+                end
+            }
+            None => n.end,
+        };
+    }
     match exclude::classify(text, i, &n) {
         Verdict::SkipTo(end) => return end.max(next),
         Verdict::Date(date) => {
@@ -280,11 +302,64 @@ fn number(text: &str, i: usize, out: &mut Scan) -> usize {
     }
 }
 
+/// `1·8%` (a number in digits, a middle dot, digits, a percent sign): the number with the dot
+/// read as a decimal point.
+fn dotted_percent(text: &str, i: usize, n: &Number) -> Option<Number> {
+    if !n.arabic || !n.digit_string || n.leading_zero {
+        return None;
+    }
+    let frac_at = n.end + text[n.end..].strip_prefix('·').map(|_| '·'.len_utf8())?;
+    let digits = text[frac_at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let end = frac_at + digits;
+    if digits == 0 || !text[end..].starts_with(['%', '％']) {
+        return None;
+    }
+    let int = text.get(i..n.end)?;
+    if !int.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = Decimal::parse(&format!("{int}.{}", &text[frac_at..end]))?;
+    Some(Number {
+        value,
+        end,
+        digit_string: false,
+        ..n.clone()
+    })
+}
+
+/// `两、三倍`, `两、三年内`: two neighbouring lone numerals joined by 、 before a unit, a range (not
+/// where the unit makes them ordinals or names: `一、二季度`, `二、三级子公司`); the upper end
+/// and where it ends.
+fn enumerated_range(text: &str, n: &Number) -> Option<(Decimal, usize)> {
+    let low = numerals::chinese_digit(n.lone?)?;
+    let at = n.end + text[n.end..].strip_prefix('、').map(|_| '、'.len_utf8())?;
+    let m = read_number(text, at)?;
+    let high = numerals::chinese_digit(m.lone?)?;
+    if high != low + 1 {
+        return None;
+    }
+    let unit = unit_set().longest(&text[m.end..])?;
+    // `两、三年` is a span of years; `一、二月`, `五、六日` are months and days.
+    let ordinal = unit != "年" && DATE_UNITS.contains(&unit)
+        || matches!(
+            unit,
+            "级" | "季度" | "季" | "批" | "期" | "类" | "层" | "届" | "号"
+        );
+    (!ordinal).then_some((m.value, m.end))
+}
+
 /// Reads the figure that starts with number `n` at `i`: range, scale, unit, qualifiers.
 fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     let mut pos = n.end;
     let mut value = n.value.clone();
     let mut value_max = None;
+    if let Some((max, end)) = enumerated_range(text, n) {
+        value_max = Some(max);
+        pos = end;
+    }
     // A range written before the unit (`2—3岁`, `3至5天`, `3到5个`): a dash between numbers is
     // never a minus sign.
     if let Some(j) = text[pos..]
@@ -363,6 +438,7 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     }
     // The plain unit, with what a rate unit divides by (`吨/日`).
     let mut plain = String::new();
+    let mut halved = false;
     // `100条（个）`: a second unit in brackets is part of the unit as written.
     let mut extra = "";
     if let Some(u) = shared {
@@ -380,7 +456,15 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
             extra = e;
             pos += e.len();
         }
-        if u == "倍" && text[pos..].starts_with('半') {
+        // `增长一倍半`, `一亩半`, `三天半`: a half after the unit (not after 个: `两个半小时`).
+        let half = text[pos..].starts_with('半')
+            && u != "个"
+            && scale.is_none()
+            && value_max.is_none()
+            && value.decimals() == 0
+            && !DATE_UNITS.contains(&u);
+        if half {
+            halved = true;
             value = value.checked_add(&Decimal::new(5, 1)).unwrap_or(value);
             pos += '半'.len_utf8();
         }
@@ -406,7 +490,14 @@ fn figure(text: &str, i: usize, n: &Number) -> Option<Raw> {
     if unit.is_empty() {
         return None;
     }
-    if exclude::not_a_count(text, i, n, measure, scale.is_some() || value_max.is_some()) {
+    // `一亩半`: with its half, 一 is a count.
+    if exclude::not_a_count(
+        text,
+        i,
+        n,
+        measure,
+        scale.is_some() || value_max.is_some() || halved,
+    ) {
         return None;
     }
     if qualifier.is_none()
@@ -658,7 +749,14 @@ fn qualifier_after(text: &str, pos: usize) -> (Option<&'static str>, usize) {
 fn space_before_percent(s: &str) -> Option<usize> {
     let spaces = s.len() - s.trim_start_matches([' ', '\u{3000}']).len();
     let rest = &s[spaces..];
-    (spaces > 0 && spaces <= 6 && rest.starts_with(['%', '％'])).then_some(spaces)
+    // `2380 m2`: a unit in Latin letters is set off by a space as well.
+    let latin_unit = || {
+        rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            && unit_set()
+                .longest(rest)
+                .is_some_and(|u| u.is_ascii() && ascii_unit_ends(rest, 0, u))
+    };
+    (spaces > 0 && spaces <= 6 && (rest.starts_with(['%', '％']) || latin_unit())).then_some(spaces)
 }
 
 /// `/日`, `每立方米` after a unit: what a rate unit divides by, as written.
@@ -683,7 +781,15 @@ fn shared_unit(text: &str, pos: usize, scale: Option<&str>) -> Option<&'static s
             .chars()
             .next()
             .filter(|&c| matches!(c, '和' | '、' | '及' | '或'))?;
-        let m = read_number(text, at + joiner.len_utf8())?;
+        // `0.15、-5.64、1.34个百分点`: a number of the list may carry a sign.
+        let from = at + joiner.len_utf8();
+        let from = from
+            + text[from..]
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, '-' | '－'))
+                .map_or(0, char::len_utf8);
+        let m = read_number(text, from)?;
         at = m.end;
         let next_scale = units::scale_at(&text[at..]);
         if next_scale.map(|(w, _)| w) != scale {
