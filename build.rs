@@ -40,6 +40,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("QUALIFIERS_AFTER", Words, &["qualifiers_after"]),
     ("APPROXIMATE", Pairs, &["approximate"]),
     ("SESSIONS_BEFORE", Words, &["sessions_before"]),
+    ("ORDINAL_UNITS", Words, &["ordinal_units"]),
+    ("IDIOMS", Words, &["idioms"]),
     ("QUALIFIERS_INSIDE", Words, &["qualifiers_inside"]),
     ("NOT_AFTER_UNIT", Pairs, &["not_after_unit"]),
     ("NOUN_AFTER_UNIT", Pairs, &["noun_after_unit"]),

@@ -7,8 +7,8 @@ use super::dates::{date_at, is_year_like, DateAt};
 use super::units;
 use crate::chars::is_digit;
 use crate::lexicon::{
-    unit_set, BOUND_QUALIFIERS, CHANGE_AFTER_PERIOD, NOT_AFTER_UNIT, PERIOD_AFTER, PERIOD_BEFORE,
-    RUN_WORDS, SESSIONS_BEFORE,
+    unit_set, BOUND_QUALIFIERS, CHANGE_AFTER_PERIOD, IDIOMS, NOT_AFTER_UNIT, PERIOD_AFTER,
+    PERIOD_BEFORE, RUN_WORDS, SESSIONS_BEFORE,
 };
 use crate::numerals::{self, Number};
 
@@ -238,9 +238,28 @@ pub fn not_an_amount_after(rest: &str, unit: &str) -> bool {
         .any(|(u, after)| *u == unit && rest.starts_with(after))
 }
 
+/// Whether the numeral at `i` stands inside one of the set phrases of [`IDIOMS`].
+fn in_idiom(text: &str, i: usize) -> bool {
+    let Some(numeral) = text[i..].chars().next() else {
+        return false;
+    };
+    IDIOMS.iter().any(|idiom| {
+        idiom.char_indices().any(|(k, c)| {
+            c == numeral
+                && i.checked_sub(k)
+                    .and_then(|from| text.get(from..))
+                    .is_some_and(|t| t.starts_with(idiom))
+        })
+    })
+}
+
 /// Whether a number with a unit still is no count: `一` meaning "a" (`一项亮点工程`, `一年来`),
 /// a name (`三元`), a period looked back on (`五年来`, `过去五年`).
 pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scaled: bool) -> bool {
+    // `收支两条线`, `抓好两头`: a set phrase.
+    if !n.arabic && n.lone.is_some() && in_idiom(text, i) {
+        return true;
+    }
     // `翻两番`: 番 counts only after 翻 (`三番五次`, `一番努力` are words).
     if measure == Some("番") && !text[..i].ends_with('翻') {
         return true;

@@ -12,7 +12,8 @@ use super::units;
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
 use crate::lexicon::{
-    unit_set, DATE_UNITS, PER_UNITS, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER, QUALIFIERS_INSIDE,
+    unit_set, DATE_UNITS, ORDINAL_UNITS, PER_UNITS, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER,
+    QUALIFIERS_INSIDE,
 };
 use crate::numerals::{self, Number};
 
@@ -342,13 +343,7 @@ fn enumerated_range(text: &str, n: &Number) -> Option<(Decimal, usize)> {
         return None;
     }
     let unit = unit_set().longest(&text[m.end..])?;
-    // `两、三年` is a span of years; `一、二月`, `五、六日` are months and days.
-    let ordinal = unit != "年" && DATE_UNITS.contains(&unit)
-        || matches!(
-            unit,
-            "级" | "季度" | "季" | "批" | "期" | "类" | "层" | "届" | "号"
-        );
-    (!ordinal).then_some((m.value, m.end))
+    (!ORDINAL_UNITS.contains(&unit)).then_some((m.value, m.end))
 }
 
 /// Reads the figure that starts with number `n` at `i`: range, scale, unit, qualifiers.
