@@ -244,11 +244,10 @@ fn in_idiom(text: &str, i: usize) -> bool {
         return false;
     };
     IDIOMS.iter().any(|idiom| {
-        idiom.char_indices().any(|(k, c)| {
-            c == numeral
-                && i.checked_sub(k)
-                    .and_then(|from| text.get(from..))
-                    .is_some_and(|t| t.starts_with(idiom))
+        idiom.find(numeral).is_some_and(|k| {
+            i.checked_sub(k)
+                .and_then(|from| text.as_bytes().get(from..from + idiom.len()))
+                .is_some_and(|t| t == idiom.as_bytes())
         })
     })
 }
@@ -256,10 +255,6 @@ fn in_idiom(text: &str, i: usize) -> bool {
 /// Whether a number with a unit still is no count: `一` meaning "a" (`一项亮点工程`, `一年来`),
 /// a name (`三元`), a period looked back on (`五年来`, `过去五年`).
 pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scaled: bool) -> bool {
-    // `收支两条线`, `抓好两头`: a set phrase.
-    if !n.arabic && n.lone.is_some() && in_idiom(text, i) {
-        return true;
-    }
     // `翻两番`: 番 counts only after 翻 (`三番五次`, `一番努力` are words).
     if measure == Some("番") && !text[..i].ends_with('翻') {
         return true;
@@ -315,6 +310,10 @@ pub fn not_a_count(text: &str, i: usize, n: &Number, measure: Option<&str>, scal
         {
             return true;
         }
+    }
+    // `收支两条线`, `抓好两头`: a set phrase (looked for last: most numerals never get here).
+    if !n.arabic && n.lone.is_some() && in_idiom(text, i) {
+        return true;
     }
     false
 }
