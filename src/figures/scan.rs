@@ -262,37 +262,35 @@ fn number(text: &str, i: usize, out: &mut Scan) -> usize {
         return i + c;
     };
     let next = n.end.max(i + c);
-    // `1·8%`: a middle dot typed for the decimal point before a percent sign.
-    if let Some(n) = dotted_percent(text, i, &n) {
-        return match figure(text, i, &n) {
-            Some(raw) => {
-                let end = raw.end;
-                out.figures.push(raw);
-                end
+    // `1·8%`: a middle dot typed for the decimal point before a percent sign (no date, code or
+    // name reads so). One call of `figure` below serves both, so that it is compiled once.
+    let n = match dotted_percent(text, i, &n) {
+        Some(dotted) => dotted,
+        None => {
+            match exclude::classify(text, i, &n) {
+                Verdict::SkipTo(end) => return end.max(next),
+                Verdict::Date(date) => {
+                    let end = date.range.end.max(next);
+                    out.dates.extend(date.also);
+                    out.dates.push(DateSpan {
+                        range: date.range,
+                        iso: date.iso,
+                    });
+                    return end;
+                }
+                Verdict::MayCount => {}
             }
-            None => n.end,
-        };
-    }
-    match exclude::classify(text, i, &n) {
-        Verdict::SkipTo(end) => return end.max(next),
-        Verdict::Date(date) => {
-            let end = date.range.end.max(next);
-            out.dates.extend(date.also);
-            out.dates.push(DateSpan {
-                range: date.range,
-                iso: date.iso,
-            });
-            return end;
+            if n.value.is_written() {
+                out.too_long.push(i..n.end);
+                // Chinese numerals too long to compute with have no digits to report as written.
+                if !n.arabic {
+                    return next;
+                }
+            }
+            n
         }
-        Verdict::MayCount => {}
-    }
-    if n.value.is_written() {
-        out.too_long.push(i..n.end);
-        // Chinese numerals too long to compute with have no digits to report as written.
-        if !n.arabic {
-            return next;
-        }
-    }
+    };
+    let next = next.max(n.end);
     match figure(text, i, &n).map(|raw| signed(text, raw, out.figures.last())) {
         Some(raw) => {
             let end = raw.end;
@@ -322,7 +320,13 @@ fn dotted_percent(text: &str, i: usize, n: &Number) -> Option<Number> {
     if !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let value = Decimal::parse(&format!("{int}.{}", &text[frac_at..end]))?;
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(text[frac_at..end].bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
+    }
+    let value = Decimal::new(mantissa, u32::try_from(digits).ok()?).normalized();
     Some(Number {
         value,
         end,
