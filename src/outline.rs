@@ -40,6 +40,16 @@ pub struct Outline {
     pub headings: Vec<Heading>,
     /// Where each heading stands, parallel to `headings`.
     pub places: Vec<HeadingPlace>,
+    /// The paragraphs of attachment lists (`附件：1.…` and the items below it), sorted: the names
+    /// of attached documents, which hold no figures.
+    pub attachment_lists: Vec<usize>,
+}
+
+impl Outline {
+    /// Whether paragraph `i` belongs to an attachment list.
+    pub fn in_attachment_list(&self, i: usize) -> bool {
+        self.attachment_lists.binary_search(&i).is_ok()
+    }
 }
 
 /// A marker's style and its level within the style (the levels of a decimal number `1.2` are
@@ -77,7 +87,7 @@ const MAX_GAP: u32 = 3;
 /// Finds the outline.
 pub fn extract(doc: &Document<'_>, elements: &Elements) -> Outline {
     let mut outline = Outline::default();
-    let candidates = candidates(doc, elements);
+    let candidates = candidates(doc, elements, &mut outline.attachment_lists);
     // The open headings: (style and level, index in `headings`, number).
     let mut stack: Vec<(Key, usize, u32)> = Vec::new();
     // The last number taken for each numbered style, wherever it stood.
@@ -285,7 +295,12 @@ fn followed_by_next(rest: &[Candidate], style: MarkerStyle) -> bool {
 }
 
 /// Every marker that may be a heading, in document order.
-fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
+/// The paragraphs of attachment lists go to `attachment_lists`.
+fn candidates(
+    doc: &Document<'_>,
+    elements: &Elements,
+    attachment_lists: &mut Vec<usize>,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     // Inside an attachment list (`附件：1.…` and the items below it), numbers are list items.
     let mut attachment_list = false;
@@ -293,6 +308,7 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
         let text = par.text.as_str();
         if is_attachment_note(text) {
             attachment_list = true;
+            attachment_lists.push(i);
             continue;
         }
         if elements.is_element(i) {
@@ -309,6 +325,9 @@ fn candidates(doc: &Document<'_>, elements: &Elements) -> Vec<Candidate> {
         // year); any number that opens the line goes on with the list.
         if opening.is_none() && !(attachment_list && opens_with_list_number(text)) {
             attachment_list = false;
+        }
+        if attachment_list {
+            attachment_lists.push(i);
         }
         let opening_index = out.len();
         let opening = opening.filter(|_| !attachment_list);
