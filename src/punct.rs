@@ -63,15 +63,24 @@ fn candidate_lanes(word: &[u8]) -> u64 {
 mod tests {
     use super::for_each_clause_mark;
 
-    #[test]
-    fn finds_every_clause_mark_at_its_offset() {
-        let text = "一、总则，甲；乙：丙。丁！戊？ab,c;d:e!f?中文中文中文中文";
+    /// Marks with their byte offsets.
+    type Marks = Vec<(usize, char)>;
+
+    /// The marks the scan reports, and the marks a plain walk over the characters finds.
+    fn found_and_expected(text: &str) -> (Marks, Marks) {
         let mut found = Vec::new();
         for_each_clause_mark(text, |at, mark| found.push((at, mark)));
-        let expected: Vec<(usize, char)> = text
+        let expected = text
             .char_indices()
             .filter(|&(_, c)| "，；：。！？,;:!?".contains(c))
             .collect();
+        (found, expected)
+    }
+
+    #[test]
+    fn finds_every_clause_mark_at_its_offset() {
+        let (found, expected) =
+            found_and_expected("一、总则，甲；乙：丙。丁！戊？ab,c;d:e!f?中文中文中文中文");
         assert_eq!(
             found, expected,
             "every clause mark is reported once, in order, and 、 (also led by E3) is not"
@@ -83,12 +92,7 @@ mod tests {
         let body = "甲，乙。、「」（）a,b;；：！？．１２３，end。";
         for pad in 0..9 {
             let text = format!("{}{body}{}", "x".repeat(pad), "中".repeat(pad % 3));
-            let mut found = Vec::new();
-            for_each_clause_mark(&text, |at, mark| found.push((at, mark)));
-            let expected: Vec<(usize, char)> = text
-                .char_indices()
-                .filter(|&(_, c)| "，；：。！？,;:!?".contains(c))
-                .collect();
+            let (found, expected) = found_and_expected(&text);
             assert_eq!(
                 found, expected,
                 "the marks are found wherever they fall in the eight-byte words (padding {pad})"

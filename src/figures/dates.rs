@@ -42,7 +42,7 @@ pub fn is_year_like(n: &Number) -> bool {
 
 /// The small integer value of a number, if it is one.
 fn small(n: &Number) -> Option<u32> {
-    n.value.to_string().parse::<u32>().ok()
+    u32::try_from(n.value.as_whole()?).ok()
 }
 
 /// Reads `M月D日` after byte `at` (month and optional day); returns (month, day, end).

@@ -179,6 +179,15 @@ fn marks(text: &str, from: usize, to: usize, opening: bool, out: &mut Vec<Mark>)
             _ => None,
         }
     };
+    // Records a sentence end of `len` bytes at `i`; whether reading stops there.
+    let sentence_end = |out: &mut Vec<Mark>, i: usize, len: usize| {
+        out.push(Mark {
+            at: i,
+            end: i + len,
+            flags: F_END,
+        });
+        opening
+    };
     let mut i = from;
     while i < to {
         let b = bytes[i];
@@ -187,15 +196,8 @@ fn marks(text: &str, from: usize, to: usize, opening: bool, out: &mut Vec<Mark>)
                 if let Some(m) = year_at(text, bytes, i) {
                     out.push(m);
                 }
-            } else if b == b'!' || b == b'?' {
-                out.push(Mark {
-                    at: i,
-                    end: i + 1,
-                    flags: F_END,
-                });
-                if opening {
-                    return;
-                }
+            } else if (b == b'!' || b == b'?') && sentence_end(out, i, 1) {
+                return;
             }
             i += 1;
             continue;
@@ -212,12 +214,7 @@ fn marks(text: &str, from: usize, to: usize, opening: bool, out: &mut Vec<Mark>)
         }
         // 。 ！ ？
         if matches!(cp, 0x3002 | 0xFF01 | 0xFF1F) {
-            out.push(Mark {
-                at: i,
-                end: i + 3,
-                flags: F_END,
-            });
-            if opening {
+            if sentence_end(out, i, 3) {
                 return;
             }
         } else {
