@@ -19,7 +19,7 @@ use std::sync::Arc;
 use crate::meta::Elements;
 use crate::offsets::CharIndex;
 use crate::outline::Outline;
-use crate::report::{DateMention, Diagnostic, Figure, Heading, Sentence};
+use crate::report::{CharOffset, DateMention, Diagnostic, Figure, Heading, Sentence};
 use crate::source::Paragraph;
 
 /// What the figure scan found, with byte offsets (converted to code points by the caller).
@@ -134,12 +134,29 @@ impl<'a> Reader<'a> {
                 }
             }
         };
-        // An attachment list names documents: its numbers are parts of names.
-        if elements.is_element(pi) || outline.in_attachment_list(pi) {
+        // An attachment list names documents: its numbers are parts of names. Of the element
+        // lines only the title holds figures (the rest are names, dates and numbers of the
+        // document itself).
+        let within = if elements.is_element(pi) {
+            match elements.title_span() {
+                Some(t) if par_overlaps(par, chars, &t) => Some(t),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if (elements.is_element(pi) && within.is_none()) || outline.in_attachment_list(pi) {
             advance(par.text.len(), heading, current);
             return;
         }
         let mut s = scan::scan(&par.text, &skip);
+        if let Some(t) = &within {
+            s.figures.retain(|f| {
+                let span = par.input_range(f.start..f.end);
+                t.start <= chars.to_char(span.start) && chars.to_char(span.end) <= t.end
+            });
+            s.dates.clear();
+        }
         // `2 组织体系及职责`: a number that opens the paragraph, set off from a title by a space
         // in the input (cleaning closes that space up), is a heading number; with a unit after
         // it (`5 家企业入选`) it is an amount.
@@ -225,6 +242,12 @@ impl<'a> Reader<'a> {
     pub fn finish(self) -> Findings {
         self.found
     }
+}
+
+/// Whether paragraph `par` shares code points with `span`.
+fn par_overlaps(par: &Paragraph, chars: &CharIndex, span: &Range<CharOffset>) -> bool {
+    let whole = par.input_range(0..par.text.len());
+    chars.to_char(whole.start) < span.end && span.start < chars.to_char(whole.end)
 }
 
 /// Makes room for `more` items in `list`, which holds what was found in the first `read` of

@@ -913,9 +913,16 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
                 break;
             }
         }
-        if c == '、' && n - item <= 2 && n > 0 {
+        if c == '、' && n > 0 && n - item <= 2 {
             item = n + 1;
             continue;
+        }
+        // `运动员、教练员的…`: a last short item closes the list the count names.
+        if c == '、' && n > 0 && n - item <= 4 {
+            if let Some(len) = closing_item(&rest[j + c.len_utf8()..]) {
+                stop = j + c.len_utf8() + len;
+                break;
+            }
         }
         // `嵌入式服务设施建设示范社区全面建成`: a name is not cut one or two characters
         // before its end; past that, it is cut at FOLLOW_MAX.
@@ -960,6 +967,18 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         return None;
     }
     (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// The length of a last short item that `s` (what follows a `、` in a name after a count)
+/// opens, when it closes the list (`运动员、教练员的…`, `教师、医生，`): two to three characters,
+/// then 的, 等 or a clause end.
+fn closing_item(s: &str) -> Option<usize> {
+    let (j, c) = s
+        .char_indices()
+        .take(4)
+        .find(|&(_, c)| !is_cjk(c) || c == '的' || c == '等')?;
+    let closes = is_clause_end(c) || c == '的' || c == '等';
+    (j >= 2 * '一'.len_utf8() && closes && !verbs().starts(s)).then_some(j)
 }
 
 /// Where a bracketed reading (`(xué)`) opens, when `before` (the text before its closing

@@ -42,6 +42,21 @@ impl Elements {
     pub fn is_element(&self, i: usize) -> bool {
         self.paragraphs.binary_search(&i).is_ok()
     }
+
+    /// The title's span in the input (code points), where a title ending with a kind of
+    /// document (文种) was read: the title is an element whose figures still count
+    /// (`关于表彰…31名运动员的决定`). A line taken for a title without one may be anything.
+    pub fn title_span(&self) -> Option<Range<CharOffset>> {
+        let title = self.meta.title.as_deref()?;
+        if !words::ends_with_document_kind(title) {
+            return None;
+        }
+        self.meta
+            .spans
+            .iter()
+            .find(|s| s.key == "title")
+            .map(|s| s.start..s.end)
+    }
 }
 
 /// Finds the document elements. The issuer is read from the 发文机关标志, else from the title
