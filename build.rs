@@ -38,6 +38,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("QUALIFIERS_BEFORE", Pairs, &["qualifiers_before"]),
     ("NOT_QUALIFIERS_BEFORE", Words, &["not_qualifiers_before"]),
     ("QUALIFIERS_AFTER", Words, &["qualifiers_after"]),
+    ("VAGUE_BEFORE", Words, &["vague_before"]),
+    ("COUNT_NOUNS_WITH_SHU", Words, &["count_nouns_with_shu"]),
     ("APPROXIMATE", Pairs, &["approximate"]),
     ("SESSIONS_BEFORE", Words, &["sessions_before"]),
     ("ORDINAL_UNITS", Words, &["ordinal_units"]),

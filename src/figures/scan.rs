@@ -12,8 +12,8 @@ use super::units;
 use crate::chars::is_digit;
 use crate::decimal::Decimal;
 use crate::lexicon::{
-    unit_set, DATE_UNITS, ORDINAL_UNITS, PER_UNITS, QUALIFIED_AFTER_UNIT, QUALIFIERS_AFTER,
-    QUALIFIERS_INSIDE,
+    unit_set, COUNT_NOUNS_WITH_SHU, DATE_UNITS, ORDINAL_UNITS, PER_UNITS, QUALIFIED_AFTER_UNIT,
+    QUALIFIERS_AFTER, QUALIFIERS_INSIDE, VAGUE_BEFORE,
 };
 use crate::numerals::{self, Number};
 
@@ -252,6 +252,10 @@ fn read_number(text: &str, at: usize) -> Option<Number> {
 /// go on.
 fn number(text: &str, i: usize, out: &mut Scan) -> usize {
     let c = text[i..].chars().next().map_or(1, char::len_utf8);
+    // `数十家`, `几百人`, `数千万元`: a vague amount is no figure (gold/GUIDE.md).
+    if text[i..].starts_with(['十', '百', '千']) && vague_before(&text[..i]) {
+        return read_number(text, i).map_or(i + c, |n| n.end.max(i + c));
+    }
     let Some(n) = read_number(text, i) else {
         // `上千人`, `近万人`: a bare 百/千/万/亿 after 上 or 近 is one of it.
         if let Some(raw) = bare_scale(text, i) {
@@ -582,6 +586,8 @@ fn jiao_fen(text: &str, pos: usize) -> (Option<Decimal>, usize) {
 
 /// `上千人`, `近百人`, `上万人`, `近万人`: a bare 百 or 千 after 上/近 is 100 or 1000 of the
 /// unit; a bare 万 or 亿 is 1 of it (the scale word goes to the unit). `成千上万` is vague.
+/// Without 上/近, a bare 百 or 千 before 万 and money is a threshold (`百万元以上合同`,
+/// `千万元级项目`: 100 万元, 1000 万元), as `百亿元` is read by the numeral reader.
 fn bare_scale(text: &str, i: usize) -> Option<Raw> {
     let before = &text[..i];
     // Not the 上 of a qualifier written after the figure before (`100千以上万元`).
@@ -589,19 +595,31 @@ fn bare_scale(text: &str, i: usize) -> Option<Raw> {
         && !before.ends_with("成千上")
         && !QUALIFIERS_AFTER.iter().any(|w| before.ends_with(w))
     {
-        "上"
+        Some("上")
     } else if before.ends_with('近') && units::qualifier_before(text, i).1 == Some("近") {
-        "近"
+        Some("近")
     } else {
-        return None;
+        None
     };
     let c = text[i..].chars().next()?;
     let (value, end) = match c {
         '百' => (100, i + 3),
         '千' => (1000, i + 3),
-        '万' | '亿' | '萬' | '億' => (1, i),
+        '万' | '亿' | '萬' | '億' if q.is_some() => (1, i),
         _ => return None,
     };
+    if q.is_none() {
+        let scale = units::scale_at(&text[end..]).map(|(w, _)| w);
+        let money = scale
+            .filter(|w| matches!(*w, "万" | "萬"))
+            .is_some_and(|w| {
+                let unit = &text[end + w.len()..];
+                unit.starts_with('元') || unit.starts_with("美元")
+            });
+        if !money || before.ends_with(['百', '千']) || vague_before(before) {
+            return None;
+        }
+    }
     let n = Number {
         value: Decimal::from_int(value),
         high: None,
@@ -614,27 +632,47 @@ fn bare_scale(text: &str, i: usize) -> Option<Raw> {
         lone: None,
         leading_zero: false,
     };
-    // The bare word must be followed by a unit (or be a scale word before one).
+    // The bare word must be followed by a unit, or be or come before a scale word before one
+    // (`上百万元`).
     let unit_at = |at: usize| {
         unit_set()
             .longest(&text[at..])
             .is_some_and(|u| !units::noun_not_unit(u, &text[at + u.len()..]))
     };
+    let scaled_unit_at =
+        |at: usize| units::scale_at(&text[at..]).is_some_and(|(w, _)| unit_at(at + w.len()));
     let ok = if end == i {
-        units::scale_at(&text[i..]).is_some_and(|(w, _)| unit_at(i + w.len()))
+        scaled_unit_at(i)
     } else {
-        unit_at(end)
+        unit_at(end) || scaled_unit_at(end)
     };
     if !ok {
         return None;
     }
     let mut raw = figure(text, i, &n)?;
-    raw.qualifier = Some(q);
-    raw.lead = i - '上'.len_utf8();
-    if q == "上" {
+    if q.is_some() {
+        raw.qualifier = q;
+        raw.lead = i - '上'.len_utf8();
+    }
+    if q == Some("上") {
         raw.start = raw.lead;
     }
     Some(raw)
+}
+
+/// Whether `before` (the text before a 十, 百 or 千) ends with a word that makes the amount
+/// vague (`数十家`, `几百人`), and not with a noun ending in 数 (`人数十二万`).
+fn vague_before(before: &str) -> bool {
+    let Some(w) = VAGUE_BEFORE.iter().find(|w| before.ends_with(*w)) else {
+        return false;
+    };
+    let rest = &before[..before.len() - w.len()];
+    !(*w == "数"
+        && rest.chars().next_back().is_some_and(|p| {
+            COUNT_NOUNS_WITH_SHU
+                .iter()
+                .any(|n| n.starts_with(p) && n.len() == p.len_utf8())
+        }))
 }
 
 /// A minus sign (`-`, `−`, `－`) or 负 written right before the figure's number (`增长-3.8%`,
