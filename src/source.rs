@@ -26,8 +26,12 @@
 //! Two layouts are told apart by the widths of the lines (see `lines::Layout`):
 //! - **hard-wrapped** text (copied from a PDF): most lines share one full width, and a line
 //!   continues the paragraph when the next line's first character would not have fitted on it;
-//! - **one paragraph a line** (web pages, word processors): every line is a paragraph, and only
-//!   a page seam (a page-number line inside a sentence) joins two lines.
+//! - **one paragraph a line** (web pages, word processors): every line is a paragraph, and two
+//!   lines join only where the text shows they are one: a page seam (a page-number line inside
+//!   a sentence); a line broken inside a clause while a quotation is open; and text a site
+//!   wrapped at a fixed width after indents (`Layout::indent_wrap`: each paragraph opens with
+//!   an indent, its other lines have none), where an unindented line continues a paragraph
+//!   whose last line filled the width and ended no sentence (see `wrapped_after_indent`).
 
 mod blanks;
 mod cut;
@@ -41,7 +45,7 @@ use std::ops::Range;
 use crate::chars::{is_cjk, is_cjk_punct, is_closing, is_digit, is_sentence_end, width};
 use crate::offsets::CharIndex;
 use blanks::{append_line, append_with_deletions};
-use lines::{classify, Classified, Layout, Line, LineKind};
+use lines::{classify, Classified, Layout, Line, LineKind, NARROWEST_WRAP, WRAP_SLACK};
 
 /// A run of cleaned text copied from one contiguous range of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,6 +302,7 @@ fn paragraphs(
         current.clear();
     };
     let mut previous: Option<&Line> = None;
+    let mut quotes = OpenQuotes::default();
     // What stood between the previous text line and this one.
     let mut seam = false;
     let mut boundary = false;
@@ -324,7 +329,15 @@ fn paragraphs(
                     .skip(n + 1)
                     .take(8)
                     .find(|l| l.kind == LineKind::Text);
-                continues(input, [prev, line], following, &current, layout, seam)
+                continues(
+                    input,
+                    [prev, line],
+                    following,
+                    &current,
+                    &mut quotes,
+                    layout,
+                    seam,
+                )
             }
             _ => false,
         };
@@ -333,6 +346,7 @@ fn paragraphs(
                 finish(&mut current);
             }
             current.indented = line.indent > 0;
+            quotes = OpenQuotes::default();
             open = true;
         }
         let par = &mut current;
@@ -369,6 +383,7 @@ fn continues(
     [prev, next]: [&Line; 2],
     following: Option<&Line>,
     par: &Paragraph,
+    quotes: &mut OpenQuotes,
     layout: &Layout,
     seam: bool,
 ) -> bool {
@@ -388,10 +403,15 @@ fn continues(
                     !title.contains(|c: char| is_cjk_punct(c) && !is_closing(c))
                 })
         };
-        return seam
-            && !ended
-            && last.is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'))
-            && !heading_line();
+        if seam {
+            return !ended
+                && last.is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'))
+                && !heading_line();
+        }
+        return !ended
+            && next.indent == 0
+            && (wrapped_after_indent(input, [prev, next], par, layout)
+                || broken_in_quotation(input, prev, next_text, par, quotes));
     };
     // A paragraph's first line is indented by two characters (GB/T 9704-2012, 7.3.4), which a
     // PDF text extractor does not reproduce: its full width is two characters less.
@@ -426,11 +446,7 @@ fn continues(
         // so their widths vary by a few columns). A first line must be full: a short one is a
         // heading or a title line of its own. A numbered heading may also follow a line that
         // ends without punctuation (`…通知如下`), unless that line stops inside a clause.
-        let inside_clause = prev.last(input).is_some_and(|c| {
-            matches!(c, '，' | '、' | ',' | '第' | '“' | '《' | '（' | '(')
-                || is_digit(c)
-                || c.is_ascii_alphanumeric()
-        });
+        let inside_clause = prev.last(input).is_some_and(stops_inside_clause);
         if !inside_clause && crate::markers::opening_marker(next_text).is_some() {
             return false;
         }
@@ -439,6 +455,113 @@ fn continues(
                 && prev.width() * 10 >= cap * 8
                 && !opens_with_marker_or_enumeration(next_text))
     }
+}
+
+/// In text laid out one paragraph a line, whether `next` (not indented) continues a paragraph
+/// that opened with an indent of one or two characters, and that `prev` left unfinished (the
+/// caller checks that no sentence ends there). A heading's marker opens a new paragraph, unless
+/// `prev` stops inside a clause (`…依照本条例第` / `十二条的规定`). Then either
+/// - the text was wrapped at a fixed width after indents (`Layout::indent_wrap`), `prev` fills
+///   that width, and `next` fills it too or is the paragraph's last line, ending with
+///   punctuation (`原则。`): a short bare line is a heading or a name of its own, and a short
+///   line ending with a colon the addressees under a title as wide as the wrap; or
+/// - whatever the layout, `next` finishes the sentence `prev` broke off inside a clause (a page
+///   break of a web copy: `…增加到二千四百万` / `人，其中…。`), and is no longer than `prev`.
+///
+/// A title and its addressees (`  关于…的通知` / `各区人民政府：`), a lead and the short items
+/// of its list, a closing sentence and the signature under it stay apart: the first line is not
+/// as wide as the wrap, or the next ends no sentence.
+fn wrapped_after_indent(
+    input: &str,
+    [prev, next]: [&Line; 2],
+    par: &Paragraph,
+    layout: &Layout,
+) -> bool {
+    let Some(first) = par.source_lines.first() else {
+        return false;
+    };
+    let total = |line: &Line| line.indent() + line.width();
+    let (prev_total, next_total) = (total(prev), total(next));
+    let last = prev.last(input);
+    if !(2..=4).contains(&first.indent) || next_total > prev_total + WRAP_SLACK {
+        return false;
+    }
+    if !last.is_some_and(stops_inside_clause) && opens_with_marker_or_enumeration(next.text(input))
+    {
+        return false;
+    }
+    let next_last = next.last(input);
+    if let Some(full) = layout.indent_wrap {
+        let fills = |width: usize| width + WRAP_SLACK >= full && width <= full + WRAP_SLACK;
+        if fills(prev_total)
+            && (fills(next_total)
+                || next_last.is_some_and(|c| {
+                    (is_cjk_punct(c) || is_closing(c) || c.is_ascii_punctuation())
+                        && !matches!(c, '：' | ':')
+                }))
+        {
+            return true;
+        }
+    }
+    prev_total >= NARROWEST_WRAP
+        && last.is_some_and(|c| is_cjk(c) || is_digit(c) || matches!(c, '，' | '、'))
+        && ends_sentence(next.text(input))
+}
+
+/// In text laid out one paragraph a line, whether `next` continues a line `prev` that stopped
+/// inside a clause (on a character, or on `，` `、`) while a quotation opened in the paragraph is
+/// still open: a quoted article (`第十九条修改为：“…支付所欠报酬的` / `50%的赔偿金；…”`) is one
+/// paragraph. A line opening like a heading or an enumeration (the quoted article's items) stands
+/// alone. (A book title or a bracket left open says less: a site's truncated line leaves one.)
+fn broken_in_quotation(
+    input: &str,
+    prev: &Line,
+    next_text: &str,
+    par: &Paragraph,
+    quotes: &mut OpenQuotes,
+) -> bool {
+    prev.last(input)
+        .is_some_and(|c| !is_cjk_punct(c) || matches!(c, '，' | '、'))
+        && !opens_with_marker_or_enumeration(next_text)
+        && quotes.open_at_end(&par.text)
+}
+
+/// Which quotations are open at the end of a paragraph being read, read as far as it was asked
+/// for, so that each byte is read once however often it is asked.
+#[derive(Debug, Default)]
+struct OpenQuotes {
+    /// How many bytes of the paragraph's text were read.
+    read: usize,
+    /// One bit per kind of quotation mark (`“”` `「」` `『』`) opened and not closed since.
+    open: u8,
+}
+
+impl OpenQuotes {
+    /// Whether a quotation opened in `text` (the paragraph read so far; it only grows) is still
+    /// open.
+    fn open_at_end(&mut self, text: &str) -> bool {
+        for c in text.get(self.read..).unwrap_or("").chars() {
+            match c {
+                '“' => self.open |= 1,
+                '”' => self.open &= !1,
+                '「' => self.open |= 2,
+                '」' => self.open &= !2,
+                '『' => self.open |= 4,
+                '』' => self.open &= !4,
+                _ => {}
+            }
+        }
+        self.read = text.len();
+        self.open != 0
+    }
+}
+
+/// Whether a line that ends on `c` stops inside a clause, so that what follows continues it even
+/// when it begins like a number (`…依照本条例第` / `十二条的规定`).
+fn stops_inside_clause(c: char) -> bool {
+    matches!(c, '，' | '、' | ',' | '第' | '“' | '《' | '（' | '(')
+        || is_digit(c)
+        || c.is_ascii_alphanumeric()
 }
 
 /// Whether the text ends a sentence (`。`, `！`, `？`, also before a closing quote or bracket).

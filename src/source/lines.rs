@@ -113,7 +113,19 @@ pub(super) struct Layout {
     pub(super) blanks_are_noise: bool,
     /// Whether an indent of two columns or more marks a new paragraph.
     pub(super) indent_starts_paragraph: bool,
+    /// The full width (indent included) of a text that a site wrapped at a fixed width, each
+    /// paragraph opening with an indent and its other lines with none (see
+    /// [`indent_wrapped_width`]); `None` when no two paragraphs show it.
+    pub(super) indent_wrap: Option<usize>,
 }
+
+/// How far the widths of one fixed-width wrap's full lines differ, in columns: a site that wraps
+/// at a number of characters leaves a line holding Latin punctuation a few columns narrower, and
+/// a first line's indent may be narrower than the characters it stands for.
+pub(super) const WRAP_SLACK: usize = 4;
+
+/// The narrowest line a wrap leaves: 15 characters (narrower lines are headings, names, dates).
+pub(super) const NARROWEST_WRAP: usize = 30;
 
 /// Reads the layout from the widths of all text lines (see the docs of [`super`]).
 fn layout(lines: &[Line]) -> Layout {
@@ -124,6 +136,7 @@ fn layout(lines: &[Line]) -> Layout {
     let mut indented = 0;
     let mut followed_by_blank = 0;
     let mut text_then_text = 0;
+    let mut indent_wraps = vec![0usize; MAX + 1];
     for (i, line) in lines.iter().enumerate() {
         if line.kind != LineKind::Text {
             continue;
@@ -140,6 +153,13 @@ fn layout(lines: &[Line]) -> Layout {
             Some(LineKind::Text) => text_then_text += 1,
             _ => {}
         }
+        if (2..=4).contains(&line.indent) {
+            if let Some(full) = wrapped_after_indent(line, lines.get(i + 1..i + 3)) {
+                if let Some(slot) = indent_wraps.get_mut(full) {
+                    *slot += 1;
+                }
+            }
+        }
     }
     let blanks_are_noise =
         followed_by_blank >= 3 && followed_by_blank >= (followed_by_blank + text_then_text) * 4 / 5;
@@ -148,7 +168,29 @@ fn layout(lines: &[Line]) -> Layout {
         wrap: wrapped_width(&counts, texts),
         blanks_are_noise,
         indent_starts_paragraph,
+        indent_wrap: indent_wrapped_width(&indent_wraps),
     }
+}
+
+/// The width of an indented line and of the unindented text line after it (a blank line may
+/// stand between), the larger of the two, when both are long and within [`WRAP_SLACK`] of each
+/// other: a paragraph's first line and its continuation, wrapped at one width.
+fn wrapped_after_indent(first: &Line, after: Option<&[Line]>) -> Option<usize> {
+    let next = after?
+        .iter()
+        .find(|l| l.kind != LineKind::Blank)
+        .filter(|l| l.kind == LineKind::Text && l.indent == 0)?;
+    let (a, b) = (first.indent() + first.width(), next.width());
+    (a.min(b) >= NARROWEST_WRAP && a.abs_diff(b) <= WRAP_SLACK).then_some(a.max(b))
+}
+
+/// The full width of a text wrapped at a fixed width after indents: the most common width of
+/// the pairs [`wrapped_after_indent`] finds, when there are two such pairs or more (one may be
+/// chance: an indented paragraph, then a line of its own that happens to be as wide).
+fn indent_wrapped_width(pairs: &[usize]) -> Option<usize> {
+    let (full, &n) = pairs.iter().enumerate().max_by_key(|&(w, &n)| (n, w))?;
+    let total: usize = pairs.iter().sum();
+    (total >= 2 && n > 0).then_some(full)
 }
 
 /// The full line width of a hard-wrapped text, if this text is one: the most common width of 15
