@@ -3,7 +3,7 @@
 //! The text is read once. Each [`Paragraph`] holds its cleaned text and the input ranges it was
 //! read from, so every later finding maps back to the characters the user pasted. Cleaning only
 //! ever *drops* characters (line breaks, page numbers, indents, spaces around CJK, web
-//! furniture, the tags of raw HTML); it never rewrites one, so a paragraph is exactly the
+//! furniture, the tags of raw HTML and forum markup); it never rewrites one, so a paragraph is exactly the
 //! concatenation of its pieces.
 //!
 //! Reading runs in three stages, each handing the next its result and none calling back:
@@ -17,7 +17,8 @@
 //!
 //! 1. **Cut** (`cut`): the input is cut at its line breaks; raw HTML pasted in (a page's
 //!    source, see `html`) is cut at its block tags too, and its tags and character references
-//!    become deleted runs. Only this stage knows whether the input was HTML.
+//!    become deleted runs; forum markup (BBCode, see `bbcode`) the same way. Only this stage
+//!    knows whether the input was markup.
 //! 2. **Classify** (`lines`): what each line is (text, blank, page number, furniture), its
 //!    indent and width with the deleted runs left out, and the layout of the whole text.
 //! 3. **Join** ([`read`]): lines become paragraphs, with the deleted runs and the blanks that
@@ -33,6 +34,7 @@
 //!   an indent, its other lines have none), where an unindented line continues a paragraph
 //!   whose last line filled the width and ended no sentence (see `wrapped_after_indent`).
 
+mod bbcode;
 mod blanks;
 mod cut;
 mod html;

@@ -4,12 +4,14 @@
 //! A text is cut at its line breaks (LF, CRLF or lone CR) and deletes nothing here. Raw HTML
 //! pasted in (see [`html`](super::html)) is cut at its line breaks and its block tags too (a
 //! line break inside a tag cuts nothing), and every tag and character reference is a deleted
-//! run. This is the only stage that knows whether the input was HTML: the later ones see lines
-//! and deleted runs, whatever made them.
+//! run. Forum markup (BBCode, see [`bbcode`](super::bbcode)) is read the same way, its block
+//! tags ending lines. This is the only stage that knows whether the input was markup: the later
+//! ones see lines and deleted runs, whatever made them.
 
 use std::ops::Range;
 
-use super::html::{self, HtmlLine};
+use super::bbcode;
+use super::html::{self, HtmlLine, Markup};
 
 /// One raw line: a byte range of the input without its line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,14 +48,11 @@ pub(super) fn cut(input: &str) -> Cut<'_> {
     // Text that is no HTML has fewer `<` than HTML has tags, which the count of the line breaks
     // tells at no cost.
     if bytes.lt >= html::MIN_TAGS && html::looks_like_html(input) {
-        let markups = html::scan(input);
-        let lines = html::line_ranges(input, &markups);
-        return Cut {
-            input,
-            lines: CutLines::Listed(lines),
-            deleted: markups.into_iter().map(|m| m.range).collect(),
-            markdown: false,
-        };
+        return markup(input, html::scan(input));
+    }
+    // The same for `[` and forum markup: a pair of tags holds two.
+    if bytes.lsb >= 2 * bbcode::MIN_PAIRS && bbcode::looks_like_bbcode(input) {
+        return markup(input, bbcode::scan(input));
     }
     Cut {
         input,
@@ -62,6 +61,17 @@ pub(super) fn cut(input: &str) -> Cut<'_> {
         },
         deleted: Vec::new(),
         markdown: true,
+    }
+}
+
+/// The cut of a markup input whose `markups` were found.
+fn markup(input: &str, markups: Vec<Markup>) -> Cut<'_> {
+    let lines = html::line_ranges(input, &markups);
+    Cut {
+        input,
+        lines: CutLines::Listed(lines),
+        deleted: markups.into_iter().map(|m| m.range).collect(),
+        markdown: false,
     }
 }
 
@@ -168,6 +178,8 @@ struct ByteCounts {
     cr: usize,
     /// `<`, which opens an HTML tag.
     lt: usize,
+    /// `[`, which opens a forum tag.
+    lsb: usize,
 }
 
 /// Counts the bytes of [`ByteCounts`] in one pass.
@@ -178,18 +190,21 @@ fn byte_counts(bytes: &[u8]) -> ByteCounts {
         lf: 0,
         cr: 0,
         lt: 0,
+        lsb: 0,
     };
     // Counted in blocks whose count fits a byte, which the compiler turns into vector code.
     for block in bytes.chunks(255) {
-        let (mut lf, mut cr, mut lt) = (0u8, 0u8, 0u8);
+        let (mut lf, mut cr, mut lt, mut lsb) = (0u8, 0u8, 0u8, 0u8);
         for &b in block {
             lf += u8::from(b == b'\n');
             cr += u8::from(b == b'\r');
             lt += u8::from(b == b'<');
+            lsb += u8::from(b == b'[');
         }
         counts.lf += usize::from(lf);
         counts.cr += usize::from(cr);
         counts.lt += usize::from(lt);
+        counts.lsb += usize::from(lsb);
     }
     counts
 }
