@@ -130,6 +130,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("PAGE_PREFIXES", Words, &["page_prefixes"]),
     ("BYLINE_LABELS", Words, &["byline_labels"]),
     ("JUMP_WORDS", Words, &["jump_words"]),
+    ("WEB_DOMAINS", Words, &["web_domains"]),
 ];
 
 fn main() {

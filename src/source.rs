@@ -39,6 +39,7 @@ mod blanks;
 mod cut;
 mod html;
 mod lines;
+mod watermark;
 // The reader's contract (cleaning only deletes), checked on any input (a test module).
 mod contract;
 

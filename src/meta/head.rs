@@ -793,7 +793,7 @@ fn watermark_end(t: &str) -> usize {
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/')))
         .map_or(t.len(), |n| at + n);
     let address = &t[at..host];
-    let tld = [".com", ".cn", ".net", ".org"]
+    let tld = lexicon::WEB_DOMAINS
         .iter()
         .any(|d| address.trim_end_matches('/').ends_with(d));
     if tld {

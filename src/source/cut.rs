@@ -1,7 +1,8 @@
 //! Stage 1 of reading: the input cut into raw lines, and the runs of it that no line's text
 //! keeps (deleted runs).
 //!
-//! A text is cut at its line breaks (LF, CRLF or lone CR) and deletes nothing here. Raw HTML
+//! A text is cut at its line breaks (LF, CRLF or lone CR); what it deletes is a site's
+//! watermark repeated in it (see [`watermark`](super::watermark)). Raw HTML
 //! pasted in (see [`html`](super::html)) is cut at its line breaks and its block tags too (a
 //! line break inside a tag cuts nothing), and every tag and character reference is a deleted
 //! run. Forum markup (BBCode, see [`bbcode`](super::bbcode)) is read the same way, its block
@@ -10,8 +11,8 @@
 
 use std::ops::Range;
 
-use super::bbcode;
 use super::html::{self, HtmlLine, Markup};
+use super::{bbcode, watermark};
 
 /// One raw line: a byte range of the input without its line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,7 @@ pub(super) struct Cut<'a> {
     input: &'a str,
     lines: CutLines,
     /// The deleted runs, in order and apart: byte ranges of the input that no line's text
-    /// keeps. Empty for a text that is no markup.
+    /// keeps. For a text that is no markup, only its watermarks.
     pub(super) deleted: Vec<Range<usize>>,
     /// Whether the lines may carry a plain text's own marks: Markdown's `# 标题` and `> 引用`,
     /// and a `---` front matter. Markup marks its text with tags instead.
@@ -59,7 +60,7 @@ pub(super) fn cut(input: &str) -> Cut<'_> {
         lines: CutLines::Breaks {
             count: line_count(input, &bytes),
         },
-        deleted: Vec::new(),
+        deleted: watermark::find(input),
         markdown: true,
     }
 }
