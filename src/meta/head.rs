@@ -13,8 +13,9 @@ use super::speech::{
 };
 use super::words::{
     ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
-    is_field_label, is_field_line, is_header_mark, is_organ, is_page_field, is_salutation,
-    is_site_name, is_web_label, joint_bodies, office_and_name, opens_with_heading_marker,
+    is_field_label, is_field_line, is_header_mark, is_organ, is_page_channel, is_page_field,
+    is_salutation, is_site_name, is_web_label, is_wiki_label, joint_bodies, office_and_name,
+    opens_with_heading_marker, site_tags,
 };
 use super::{compact, split_bodies, Found};
 
@@ -44,13 +45,21 @@ const TITLE_LINE_CHARS: usize = 80;
 pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
     let lines = lines::head(found.doc);
     let fields = fields::read(&lines);
-    let mut i = banner(found, &lines, page_top(&lines));
+    let top = page_top(&lines);
+    // A breadcrumb may end with the site's title of the page (`首页 > 实用范文 > 关于批复范文精选
+    // 28篇正文`).
+    for k in 0..top {
+        if lines.get(k).is_some_and(|l| is_breadcrumb(l.text)) {
+            page_line(found, &lines, k);
+        }
+    }
+    let mut i = banner(found, &lines, top);
     // A web page's breadcrumb (`首页 > 政务公开 > 通知公告`) above the title.
     // Also its information table (`索引号：…`, `发文字号：…`) and an `附件` label above the
     // title of a document published as an attachment.
     while lines.get(i).is_some_and(|l| {
         (l.text.contains(['>', '＞', '»']) && i < 3)
-            || is_page_field(l.text)
+            || (is_page_field(l.text) && !labelled_title(l.text))
             || is_web_label(l.text)
             || is_site_name(l.text)
             || is_attachment_label(l.text)
@@ -59,10 +68,15 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             || site_above_title(&lines, i)
             || label_above(&lines, i)
             || is_bare_field_label(l.text)
+            || is_page_channel(l.text)
+            || is_site_title(l.text)
     }) {
         // The field's value may wrap: onto the next lines of its paragraph, or onto a line
         // whose brackets close what the field opened.
         let par = lines.get(i).map_or(usize::MAX, |l| l.par);
+        if lines.get(i).is_some_and(|l| is_site_title(l.text)) {
+            page_line(found, &lines, i);
+        }
         i += 1;
         while lines
             .get(i)
@@ -238,6 +252,24 @@ fn banner(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize 
     i
 }
 
+/// Records the page's line `k` (its breadcrumb, its site's title of the document): no element,
+/// but no text of the document either, so its counts (`精选28篇`) are no figures.
+fn page_line(found: &mut Found<'_, '_>, lines: &[Line<'_>], k: usize) {
+    if let Some(l) = lines.get(k) {
+        found.use_line(l);
+    }
+}
+
+/// A site's own title of a page that holds the document (`《关于批复范文精选28篇》`,
+/// `关于批复范文 篇1`): a numbered site tag ends it, and without its tags it names no kind of
+/// document (a document's title with a site's tags, `…的讲话(全文2584字)`, does).
+fn is_site_title(t: &str) -> bool {
+    let t = unwrap_book_marks(t);
+    site_tags(t).is_some_and(|tags| {
+        tags.numbered && !ends_with_document_kind(t.get(..tags.start).unwrap_or_default())
+    })
+}
+
 /// How many lines at the top may hold a web page's navigation.
 const PAGE_TOP_LINES: usize = 6;
 
@@ -245,15 +277,39 @@ const PAGE_TOP_LINES: usize = 6;
 /// `您所在的位置：政务公开 > 工作报告`) near the top ends the site's header, and everything
 /// above it (the site's name, its channel) is the page's, not the document's.
 fn page_top(lines: &[Line<'_>]) -> usize {
-    lines
+    let breadcrumb = lines
         .iter()
         .take(PAGE_TOP_LINES)
         .rposition(|l| {
-            !l.prose && l.text.chars().count() <= 60 && l.text.contains(['>', '＞', '»'])
+            !l.prose && l.text.chars().count() <= 60 && is_breadcrumb(l.text)
                 || l.text.starts_with("您所在的位置")
                 || l.text.starts_with("当前位置")
         })
-        .map_or(0, |k| k + 1)
+        .map_or(0, |k| k + 1);
+    // A wiki's header (its navigation, the collection it belongs to, `相关导览`) ends with its
+    // last label line; the document's own title stands under it.
+    let wiki = lines
+        .iter()
+        .take(WIKI_TOP_LINES)
+        .rposition(|l| is_wiki_label(l.text))
+        .map_or(0, |k| k + 1);
+    breadcrumb.max(wiki)
+}
+
+/// How many lines at the top may hold a wiki's header.
+const WIKI_TOP_LINES: usize = 12;
+
+/// A breadcrumb: a `>` (or `＞`, `»`) between two words (`首页 > 政务公开`); a selector's arrow
+/// after a label (`选择区域:>>`) is none.
+fn is_breadcrumb(t: &str) -> bool {
+    let mark = |c: char| matches!(c, '>' | '＞' | '»');
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    t.match_indices(mark).any(|(at, m)| {
+        let before = t[..at].trim_end_matches(|c: char| mark(c) || crate::chars::is_space(c));
+        let after =
+            t[at + m.len()..].trim_start_matches(|c: char| mark(c) || crate::chars::is_space(c));
+        word(before.chars().next_back()) && word(after.chars().next())
+    })
 }
 
 /// A title below lines the head did not recognise: title lines from the start of a paragraph,
@@ -564,7 +620,7 @@ fn title_line(line: &Line<'_>) -> bool {
     // when it ends the title (`…的通知`).
     (!line.prose || ends_with_document_kind(t))
         && t.chars().count() <= TITLE_LINE_CHARS
-        && !has_sentence_punct(t)
+        && (!has_sentence_punct(t) || labelled_title(t))
         && whole_date(t).is_none()
         && find_doc_number(t).is_none()
         && office_and_name(t).is_none()
@@ -574,6 +630,23 @@ fn title_line(line: &Line<'_>) -> bool {
         && !t.strip_suffix('令').is_some_and(is_organ)
         && !t.contains(['>', '＞', '»', '|', '/'])
         && t.chars().filter(|&c| crate::chars::is_cjk(c)).count() >= 2
+}
+
+/// The longest label a page sets before a title with a colon, in characters.
+const TITLE_LABEL_CHARS: usize = 20;
+
+/// A title under a page's label (`区政府常务会议议题解读：关于…的汇报`, `政策解读：关于…的通知`):
+/// the colon parts a short label from a whole title that opens with 关于 and names its kind.
+fn labelled_title(t: &str) -> bool {
+    let Some(at) = t.find(['：', ':']) else {
+        return false;
+    };
+    let (label, rest) = (&t[..at], t[at..].trim_start_matches(['：', ':']));
+    label.chars().count() <= TITLE_LABEL_CHARS
+        && !has_sentence_punct(label)
+        && rest.starts_with("关于")
+        && !has_sentence_punct(rest)
+        && ends_with_document_kind(rest)
 }
 
 /// The title: up to [`TITLE_LINES`] lines, ending at a line that ends with a kind of document
@@ -587,6 +660,18 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
         .iter()
         .take(TITLE_LINES + 1)
         .map(|l| match trailing_doc_number(l.text) {
+            None if site_tags(l.text).is_some() => {
+                // A site's tags after the title (`…的讲话(全文2584字)`) are no part of it.
+                let cut = site_tags(l.text).map_or(l.text.len(), |t| t.start);
+                (
+                    Line {
+                        range: l.range.start..l.range.start + cut,
+                        text: &l.text[..cut],
+                        ..l.clone()
+                    },
+                    None,
+                )
+            }
             Some((cut, number)) => (
                 Line {
                     range: l.range.start..l.range.start + cut,

@@ -259,3 +259,137 @@ pub fn is_field_label(label: &str) -> bool {
     .any(|list| list.contains(&label))
         || lexicon::PAGE_LABEL_OPENINGS.contains(&label)
 }
+
+/// A number of a site's tag: digits, or Chinese numerals (`篇一`).
+fn is_tag_numeral(c: char) -> bool {
+    c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c)
+}
+
+/// Whether `text` is the [`lexicon::SITE_TAGS`] entry `tag`, its `N` standing for a number.
+fn is_tag(text: &str, tag: &str) -> bool {
+    match tag.split_once('N') {
+        None => text == tag,
+        Some((before, after)) => text
+            .strip_prefix(before)
+            .and_then(|r| r.strip_suffix(after))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(is_tag_numeral)),
+    }
+}
+
+/// The byte length of the numbered site tag that ends `text` unbracketed (`精选28篇`, `篇1`).
+fn trailing_numbered_tag(text: &str) -> Option<usize> {
+    lexicon::SITE_TAGS.iter().find_map(|tag| {
+        let (before, after) = tag.split_once('N')?;
+        let rest = text.strip_suffix(after)?;
+        let digits = rest.len() - rest.trim_end_matches(is_tag_numeral).len();
+        let rest = rest.get(..rest.len() - digits)?.strip_suffix(before)?;
+        (digits > 0).then(|| text.len() - rest.len())
+    })
+}
+
+/// What a site appended to a title: where its tags start, and whether one of them counts
+/// something (`精选28篇`, `全文2584字`: never a figure of the document).
+pub struct SiteTags {
+    /// The byte offset where the tags (and the spaces before them) start.
+    pub start: usize,
+    /// Whether a tag holds a number.
+    pub numbered: bool,
+}
+
+/// The tags a web site appended to a title line (see [`lexicon::SITE_TAGS`]): bracketed tags
+/// (`…的讲话(县区)(全文2584字)`), a numbered tag (`关于批复范文精选28篇`, `…范文 篇1`), and
+/// the title's year again behind its kind (`2022年…统计公报 2022`, a collection's label). `None` when the line ends with none.
+pub fn site_tags(t: &str) -> Option<SiteTags> {
+    if t.len() > SHORT_BYTES {
+        return None;
+    }
+    let space = |c: char| crate::chars::is_space(c);
+    let mut end = t.trim_end_matches(space).len();
+    let mut numbered = false;
+    loop {
+        let rest = &t[..end];
+        let tag_len = if let Some(inner) = rest.strip_suffix(['）', ')']) {
+            inner.rfind(['（', '(']).and_then(|open| {
+                let body = inner[open..].trim_start_matches(['（', '(']);
+                let tag = lexicon::SITE_TAGS.iter().find(|tag| is_tag(body, tag))?;
+                numbered |= tag.contains('N');
+                Some(rest.len() - open)
+            })
+        } else if let Some(len) = trailing_numbered_tag(rest) {
+            numbered = true;
+            Some(len)
+        } else {
+            // `2022年…公报 2022`: after the kind that ends a title, the year the title names
+            // again (a collection's label; `…规划2035` names a year of its own).
+            let before = rest.get(..rest.len().saturating_sub(4));
+            before
+                .filter(|b| {
+                    let year = &rest[b.len()..];
+                    year.bytes().all(|c| c.is_ascii_digit())
+                        && (year.starts_with("19") || year.starts_with("20"))
+                        && !b.ends_with(|c: char| c.is_ascii_digit())
+                        && b.contains(year)
+                        && ends_with_document_kind(b.trim_end_matches(space))
+                })
+                .map(|_| 4)
+        };
+        let Some(len) = tag_len else {
+            break;
+        };
+        end = t[..end - len].trim_end_matches(space).len();
+    }
+    let kept = t[..end].chars().filter(|&c| is_cjk(c)).count();
+    (end < t.trim_end_matches(space).len() && kept >= 2).then_some(SiteTags {
+        start: end,
+        numbered,
+    })
+}
+
+/// A line of a wiki's header (`本作品收录于《…》`, `• 相关导览：…`): the page's.
+pub fn is_wiki_label(t: &str) -> bool {
+    let t = t.trim_start_matches(|c: char| {
+        crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆' | '-')
+    });
+    lexicon::WIKI_LABELS.iter().any(|l| t.starts_with(l))
+}
+
+/// A line that names channels of a site alone (`政府信息公开`, `政务公开 政策解读`): the page's.
+pub fn is_page_channel(t: &str) -> bool {
+    t.len() <= SHORT_BYTES
+        && t.split(|c: char| crate::chars::is_space(c) || matches!(c, '>' | '＞' | '|' | '/'))
+            .filter(|w| !w.is_empty())
+            .all(|w| lexicon::PAGE_CHANNELS.contains(&w))
+        && !t.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sites_tags_are_read_off_a_title() {
+        for (line, kept, numbered) in [
+            ("某某的讲话(县区)(全文2584字)", "某某的讲话", true),
+            ("某某的讲话（乡镇）", "某某的讲话", false),
+            ("关于批复范文精选28篇", "关于批复范文", true),
+            ("关于批复范文 篇1", "关于批复范文", true),
+            ("关于请示范文 篇一", "关于请示范文", true),
+            ("2022年某县统计公报 2022", "2022年某县统计公报", false),
+        ] {
+            let tags = site_tags(line);
+            assert_eq!(
+                tags.as_ref().map(|t| (&line[..t.start], t.numbered)),
+                Some((kept, numbered)),
+                "{line:?} keeps {kept:?} before its site's tags"
+            );
+        }
+        for line in [
+            "某某管理办法（试行）",
+            "某某规划（2021—2025年）",
+            "关于下达2024年第一批资金的通知",
+            "某某发展规划2035",
+        ] {
+            assert!(site_tags(line).is_none(), "{line:?} carries no site's tag");
+        }
+    }
+}

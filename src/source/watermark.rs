@@ -2,16 +2,16 @@
 //! (`某某之家—全网资源每日更新www.example.com`), set at the top and again in the middle of
 //! sentences, even of a heading (`扛牢法治建设第一某某之家—…www.example.com责任人职责`).
 //!
-//! The tell-tale is repetition: the same web address, each time after the same run of text (the
-//! slogan), with no sentence punctuation in it. That run and the address are deleted runs
-//! wherever they stand. An address written once, or after different words each time
-//! (`网址：www.example.gov.cn` is a sentence's, with its colon), is text.
+//! The tell-tale is repetition: the web address on the text's first line stands again further
+//! on, each time after the same run of text (the slogan), with no sentence punctuation in it.
+//! That run and the address are deleted runs wherever they stand. An address written once, or
+//! after different words each time (`网址：www.example.gov.cn` is a sentence's, with its
+//! colon), is text.
 //!
-//! The input is looked at only when it holds `www.` (one fast search); each address is read
-//! once and each slogan compared backwards over at most [`MAX_SLOGAN`] characters, so the work
-//! is linear in the input's length.
+//! Only the first line is looked at unless it names a site (a mark is set at the top of what a
+//! site serves); then the address is searched for once and each slogan compared backwards over
+//! at most [`MAX_SLOGAN`] characters, so the work is linear in the input's length.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::chars::is_cjk;
@@ -25,44 +25,43 @@ const MIN_SLOGAN_CJK: usize = 4;
 /// The longest address read, in bytes.
 const MAX_ADDRESS: usize = 100;
 
+/// How far into the text its first watermark may stand, in bytes.
+const HEAD_BYTES: usize = 240;
+
 /// The watermarks of `input`, as sorted, disjoint byte ranges (see the module docs).
 pub(super) fn find(input: &str) -> Vec<Range<usize>> {
-    if !input.contains("www.") {
+    // A site sets its mark at the top of what it serves; the rest of the text is searched only
+    // for the address found there, so a text with none costs one look at its first line.
+    let mut head_end = input.len().min(HEAD_BYTES);
+    while !input.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &input[..head_end];
+    let head = head.find(['\n', '\r']).map_or(head, |end| &head[..end]);
+    let Some(at) = head.find("www.") else {
+        return Vec::new();
+    };
+    let end = address_end(input, at);
+    let Some(address) = input.get(at..end).filter(|a| names_a_site(a)) else {
+        return Vec::new();
+    };
+    // The places of the address, each ending where the address does (not inside a longer one).
+    let places: Vec<Range<usize>> = input
+        .match_indices(address)
+        .map(|(k, a)| k..k + a.len())
+        .filter(|r| address_end(input, r.start) == r.end)
+        .collect();
+    if places.len() < 2 {
         return Vec::new();
     }
-    // Each address, with the places it stands at.
-    let mut places: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
-    let mut from = 0;
-    while let Some(k) = input.get(from..).and_then(|rest| rest.find("www.")) {
-        let at = from + k;
-        let end = address_end(input, at);
-        if let Some(address) = input.get(at..end).filter(|a| names_a_site(a)) {
-            places.entry(address).or_default().push(at..end);
-        }
-        from = end.max(at + 1);
+    let len = common_slogan(input, &places);
+    let slogan_cjk = input
+        .get(at - len..at)
+        .map_or(0, |s| s.chars().filter(|&c| is_cjk(c)).count());
+    if slogan_cjk < MIN_SLOGAN_CJK {
+        return Vec::new();
     }
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for ranges in places.values().filter(|r| r.len() >= 2) {
-        let len = common_slogan(input, ranges);
-        let slogan_cjk = ranges.first().map_or(0, |r| {
-            input
-                .get(r.start - len..r.start)
-                .map_or(0, |s| s.chars().filter(|&c| is_cjk(c)).count())
-        });
-        if slogan_cjk >= MIN_SLOGAN_CJK {
-            out.extend(ranges.iter().map(|r| r.start - len..r.end));
-        }
-    }
-    out.sort_by_key(|r| r.start);
-    // Two sites' marks that touch are one run.
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
-    for r in out {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
+    places.into_iter().map(|r| r.start - len..r.end).collect()
 }
 
 /// The end of the web address that starts at `at` (`www.example.com/a/b.html`): letters,
