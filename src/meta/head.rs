@@ -659,28 +659,18 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     let candidates: Vec<(Line<'_>, Option<Range<usize>>)> = originals
         .iter()
         .take(TITLE_LINES + 1)
-        .map(|l| match trailing_doc_number(l.text) {
-            None if site_tags(l.text).is_some() => {
+        .map(|l| {
+            let (cut, number) = match trailing_doc_number(l.text) {
+                Some((cut, number)) => (cut, Some(number)),
                 // A site's tags after the title (`…的讲话(全文2584字)`) are no part of it.
-                let cut = site_tags(l.text).map_or(l.text.len(), |t| t.start);
-                (
-                    Line {
-                        range: l.range.start..l.range.start + cut,
-                        text: &l.text[..cut],
-                        ..l.clone()
-                    },
-                    None,
-                )
-            }
-            Some((cut, number)) => (
-                Line {
-                    range: l.range.start..l.range.start + cut,
-                    text: &l.text[..cut],
-                    ..l.clone()
-                },
-                Some(number),
-            ),
-            None => (l.clone(), None),
+                None => (site_tags(l.text).map_or(l.text.len(), |t| t.start), None),
+            };
+            let line = Line {
+                range: l.range.start..l.range.start + cut,
+                text: &l.text[..cut],
+                ..l.clone()
+            };
+            (line, number)
         })
         .collect();
     if start == 0 {

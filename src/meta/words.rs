@@ -299,6 +299,8 @@ pub struct SiteTags {
 /// The tags a web site appended to a title line (see [`lexicon::SITE_TAGS`]): bracketed tags
 /// (`…的讲话(县区)(全文2584字)`), a numbered tag (`关于批复范文精选28篇`, `…范文 篇1`), and
 /// the title's year again behind its kind (`2022年…统计公报 2022`, a collection's label). `None` when the line ends with none.
+// Kept out of line: it serves two callers, and a copy in each would weigh on the page's module.
+#[inline(never)]
 pub fn site_tags(t: &str) -> Option<SiteTags> {
     if t.len() > SHORT_BYTES {
         return None;
