@@ -40,7 +40,9 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("QUALIFIERS_AFTER", Words, &["qualifiers_after"]),
     ("VAGUE_BEFORE", Words, &["vague_before"]),
     ("COUNT_NOUNS_WITH_SHU", Words, &["count_nouns_with_shu"]),
-    ("APPROXIMATE", Pairs, &["approximate"]),
+    ("VERB_QUALIFIERS", Pairs, &["verb_qualifiers"]),
+    ("COPULAS", Words, &["copulas"]),
+    ("QUALIFIED_VERBS", Words, &["copulas", "qualified_verbs"]),
     ("SESSIONS_BEFORE", Words, &["sessions_before"]),
     ("ORDINAL_UNITS", Words, &["ordinal_units"]),
     ("IDIOMS", Words, &["idioms"]),
@@ -83,6 +85,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("DURATION_UNITS", Words, &["duration_units"]),
     ("NOT_LEAD", Words, &["not_lead"]),
     ("ORGANISATIONS", Words, &["organisations"]),
+    ("DEGREE_WORDS", Words, &["degree_words"]),
+    ("RATE_HEADS", Words, &["rate_heads"]),
     // Headings.
     ("CITATION_AFTER", Words, &["citation_after"]),
     // Figures: their kind and period.

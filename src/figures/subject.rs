@@ -17,7 +17,7 @@ use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
     CASE_UNITS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, MILESTONES, NOT_LEAD,
-    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
+    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RATE_HEADS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
     SHARE_WORDS, TOTAL_ADVERBS,
 };
 
@@ -72,7 +72,8 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             .map_or(0, |p| p.end);
         // `投资超5亿元的项目4个`: a threshold figure with 的 is part of the name of what is
         // counted.
-        if floor > 0 && text[floor..f.lead].starts_with('的') {
+        let threshold = floor > 0 && text[floor..f.lead].starts_with('的');
+        if threshold {
             floor = k
                 .checked_sub(2)
                 .and_then(|p| figures.get(p))
@@ -91,7 +92,39 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let scoped = before
             .as_ref()
             .is_some_and(|b| SCOPE_WORDS.contains(&b.as_str()));
-        let before = before.filter(|_| !scoped);
+        // `超过国家规定造价一百二十五元的百分之一百四十`: a share of the amount a comparison
+        // names measures what is compared, not that amount.
+        let rate = is_rate(&f.unit);
+        let compared = threshold && rate && {
+            let clause = text[floor.min(lead)..lead]
+                .rsplit(is_clause_end)
+                .next()
+                .unwrap_or("");
+            lexicon::COMPARE_WORDS.iter().any(|w| clause.starts_with(w))
+        };
+        let average = rate
+            .then(|| averaged(&text[floor.min(lead)..lead]))
+            .flatten();
+        let before = before.filter(|_| !scoped && !compared && average.is_none());
+        // `非生产性的投资占百分之二十四点三`: a share named by `X占` alone keeps 占 (the `X占Y`
+        // phrase with Y left out).
+        let share = is_rate(&f.unit) && text[..lead].ends_with('占');
+        let before = before.map(|b| {
+            if share && !b.contains('占') {
+                b + "占"
+            } else {
+                b
+            }
+        });
+        // `占全国人口80%以上的农民`: a share written before 的 is the share of the noun after it.
+        // `增长百分之八点六的速度`: a rate before 的 and a noun of rates measures that noun.
+        let share_of_next = is_rate(&f.unit)
+            && rest.strip_prefix('的').is_some_and(|r| {
+                before.as_ref().is_some_and(|b| b.contains('占'))
+                    || RATE_HEADS
+                        .iter()
+                        .any(|h| clause_prefix(r, FOLLOW_MAX).ends_with(h))
+            });
         // `2418项事项中，2331项纳入…`: a count that opens the clause after `…中，` counts part
         // of what the figure before named.
         let among = before.is_none()
@@ -105,6 +138,12 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let standard = before.is_none() && text[..lead].ends_with('按');
         let subject = if standard {
             inherited(text, figures, &out, k)
+        } else if compared {
+            // What the figure before the amount compared with measures.
+            k.checked_sub(1)
+                .and_then(|j| inherited(text, figures, &out, j))
+        } else if share_of_next {
+            following(text, figures, k).or(before)
         } else if within
             || (before.is_none() && (is_action_count(&f.unit) || is_time_limit(f, rest)))
         {
@@ -124,19 +163,27 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             // measures the same thing.
             inherited(text, figures, &out, k).or_else(|| following(text, figures, k))
         } else if verb_before || direct || before.is_none() {
-            following(text, figures, k).or(before)
+            // `建成两个装机一百万千瓦的电站`: after a verb, a count may be followed by a
+            // modifier of its noun.
+            (verb_before || before.is_none())
+                .then(|| modified_head(text, figures, k))
+                .flatten()
+                .or_else(|| following(text, figures, k))
+                .or(before)
         } else {
             before
         };
         let subject = subject
             .or_else(|| inherited(text, figures, &out, k))
+            .or(average)
             .or_else(|| {
                 let other = k
                     .checked_sub(1)
                     .and_then(|p| figures.get(p))
                     .is_some_and(|p| !kin(p, f) && !is_rate(&f.unit) && !is_rate(&p.unit));
                 previous_clause(text, lead, floor, other)
-            });
+            })
+            .or_else(|| carried(text, figures, &out, k));
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
             // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
@@ -179,9 +226,37 @@ fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> 
         .get(prev.end..)
         .is_some_and(|r| r.trim_start_matches('的').starts_with(subject.as_str()));
     if counted && !kin(prev, cur) && !is_rate(&cur.unit) {
+        // `九百六十七亿元，比第五个五年计划期间的五百七十七亿元`: a number inside the name
+        // between them (五年计划) is passed over, to a figure of this one's kind.
+        let q = p.checked_sub(1)?;
+        let first = figures.get(q)?;
+        let between = text.get(first.end..cur.lead)?;
+        if kin(first, cur)
+            && !between.chars().any(is_sentence_end)
+            && between.chars().count() <= WINDOW
+        {
+            return done.get(q).cloned().flatten();
+        }
         return None;
     }
     Some(subject)
+}
+
+/// `…1956年提高到610元。在四年中间，提高了将近37%。`: a rate whose own sentence names
+/// nothing measures the amount that ends the sentence just before it.
+fn carried(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> Option<String> {
+    let p = k.checked_sub(1)?;
+    let (prev, cur) = (figures.get(p)?, figures.get(k)?);
+    if !is_rate(&cur.unit) || is_rate(&prev.unit) {
+        return None;
+    }
+    let between = text.get(prev.end..cur.lead)?;
+    let ends = between.chars().filter(|&c| is_sentence_end(c)).count();
+    let closes = between.starts_with(is_sentence_end);
+    if ends != 1 || !closes || between.chars().count() > WINDOW {
+        return None;
+    }
+    done.get(p).cloned().flatten()
 }
 
 /// Units that count actions (`两次降低…`, `三轮督察`).
@@ -198,11 +273,19 @@ fn is_time_limit(f: &Raw, rest: &str) -> bool {
 /// The action right after a count of actions or a time limit: a verb and its object, up to
 /// the clause end (at most [`FOLLOW_MAX`] characters).
 fn done_after(rest: &str) -> Option<String> {
-    let rest = rest.strip_prefix('内').unwrap_or(rest);
+    let mut rest = rest.strip_prefix('内').unwrap_or(rest);
     if !rest.starts_with(is_cjk) || rest.starts_with(['的', '是', '为']) {
         return None;
     }
-    let phrase = clause_prefix(rest, FOLLOW_MAX);
+    // `二十年内力争实现…`: a modal names nothing.
+    while let Some(w) = function_words()
+        .longest(rest)
+        .filter(|w| w.chars().count() >= 2)
+    {
+        rest = &rest[w.len()..];
+    }
+    // `八年内使它们提供的商品粮比现在增加两、三倍`: the comparison is no part of it.
+    let phrase = strip_compared(clause_prefix(rest, FOLLOW_MAX));
     (phrase.chars().count() >= 2).then(|| phrase.to_string())
 }
 
@@ -398,8 +481,9 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     }
     // `7次和支部学习8次`: right after the figure before, 和 joins the next item (elsewhere it
     // may open a name, `和平区`).
+    // `三年内使…`: nor does the 内 of a time limit.
     if start == 0 && floor > 0 {
-        opened = opened.strip_prefix('和').unwrap_or(opened);
+        opened = opened.strip_prefix(['和', '内']).unwrap_or(opened);
     }
     let mut phrase = strip_page_number(strip_list_marker(opened));
     phrase = strip_leading_year(phrase);
@@ -424,6 +508,13 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     {
         phrase = strip_tail(&phrase[..i]);
     }
+    // `超过国家规定造价一百二十五元`: the amount exceeded is the reference's own.
+    if let Some(rest) = phrase
+        .strip_prefix("超过")
+        .filter(|r| r.chars().count() >= 2)
+    {
+        phrase = rest;
+    }
     // `第三轮中央生态环保督察…`: an ordinal that opens the phrase.
     phrase = skip_ordinal(phrase);
     // `新闻发布会累计举行151场`: a verb after an adverb of totals, with no object, says what
@@ -439,10 +530,11 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     }
     // `党的十八大以来`, `第五个五年计划期间的`, `在执行中`: a time or a circumstance names
     // nothing.
-    let circumstance = phrase.ends_with("以来")
-        || phrase.ends_with("期间")
-        || (phrase.starts_with('在') && phrase.ends_with('中') && phrase.chars().count() <= 6);
-    if PER_HEAD.contains(&phrase) || only_coverb(phrase) || names_nothing(phrase) || circumstance {
+    if PER_HEAD.contains(&phrase)
+        || only_coverb(phrase)
+        || names_nothing(phrase)
+        || is_circumstance(phrase)
+    {
         phrase = "";
     }
     let verb_before = verbs().longest_suffix(phrase).is_some();
@@ -477,11 +569,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
         }
         phrase = &phrase[w.len()..];
     }
-    if phrase.chars().count() > SCOPED {
-        if let Some(w) = SCOPE_WORDS.iter().find(|w| phrase.starts_with(*w)) {
-            phrase = &phrase[w.len()..];
-        }
-    }
+    phrase = drop_scope(phrase);
     let joiner = |c: char| matches!(c, '、' | '及' | '与' | '的' | ' ');
     let phrase = phrase.trim_end_matches(joiner);
     let phrase = if NOT_LEAD.iter().any(|n| phrase.starts_with(n)) {
@@ -507,12 +595,78 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     let phrase = if verb_only || names_nothing(phrase) {
         ""
     } else {
-        phrase
+        for_whom(phrase).unwrap_or(phrase)
     };
     (
         (!phrase.is_empty()).then(|| phrase.to_string()),
         verb_before,
     )
+}
+
+/// The longest circumstance [`is_circumstance`] reads as one (`在四年中间`), in characters.
+const CIRCUMSTANCE: usize = 6;
+/// The longest span of time [`is_circumstance`] reads as one (`从一九八一年到本世纪末`).
+const SPAN: usize = 16;
+
+/// Whether `phrase` says when or in what circumstance, and names nothing: a time since or a
+/// period (`党的十八大以来`, `第五个五年计划期间`), a circumstance (`在执行中`, `在四年中间`,
+/// `在这十年里`) or a span of time (`从一九八一年到本世纪末`).
+#[inline]
+fn is_circumstance(phrase: &str) -> bool {
+    let n = || phrase.chars().count();
+    let within = phrase.starts_with('在')
+        && (phrase.ends_with(['中', '里']) || phrase.ends_with("中间"))
+        && n() <= CIRCUMSTANCE;
+    let span = phrase.starts_with('从')
+        && phrase.ends_with(['年', '月', '日', '末', '底', '初'])
+        && phrase.contains(['到', '至'])
+        && n() <= SPAN;
+    phrase.ends_with("以来") || phrase.ends_with("期间") || within || span
+}
+
+/// A long subject without the scope word that opens it (`全区干部学习宪法…`).
+#[inline]
+fn drop_scope(phrase: &str) -> &str {
+    // Every scope word opens with one of these.
+    if !phrase.starts_with(['全', '各']) {
+        return phrase;
+    }
+    match SCOPE_WORDS.iter().find(|w| phrase.starts_with(*w)) {
+        Some(w) if phrase.chars().count() > SCOPED => &phrase[w.len()..],
+        _ => phrase,
+    }
+}
+
+/// `两年平均每年增长百分之十一点九`: a rate whose clause names nothing but how it is averaged
+/// (over a number of years) is named by that, the average growth; `window` is the text
+/// before the number, from the figure before.
+fn averaged(window: &str) -> Option<String> {
+    // Read from the end, where most clauses show at once that they are not one.
+    let verb = rate_words()
+        .longest_suffix(window)
+        .filter(|v| lexicon::CHANGE_VERBS.contains(v))?;
+    let head = &window[..window.len() - verb.len()];
+    let head = head.strip_suffix("每年").unwrap_or(head);
+    let per = PER_HEAD.iter().find(|w| head.ends_with(*w))?;
+    let at = head.len() - per.len();
+    let before = &head[..at];
+    let before = before.rsplit(is_clause_end).next().unwrap_or(before);
+    let numeral = |c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c);
+    let years = before.strip_suffix('年').unwrap_or(before);
+    years.chars().all(numeral).then(|| window[at..].to_string())
+}
+
+/// The most characters of a `为国家` before a verb that [`for_whom`] reads.
+const FOR_WHOM: usize = 4;
+
+/// `就将至少为国家节约`: a verb with no object after a phrase of 为/给/替 (for whom) is what the
+/// amount after it measures, the action (the saving); not the adverbs before it.
+fn for_whom(phrase: &str) -> Option<&str> {
+    let v = verbs().longest_suffix(phrase)?;
+    let head = &phrase[..phrase.len() - v.len()];
+    let near = tail(head, FOR_WHOM + 1);
+    let at = near.rfind(['为', '给', '替'])?;
+    (at + '为'.len_utf8() < near.len()).then(|| &phrase[head.len()..])
 }
 
 /// Whether `phrase` is a run of verbs of the table (`立案查处`, `修改`).
@@ -762,7 +916,12 @@ fn shorten(phrase: &str) -> &str {
     let share_of = phrase.find('占').filter(|_| share);
     let head = share_of.map_or(phrase, |i| &phrase[..i]);
     for &sep in seps {
-        if let Some(i) = head.rfind(sep) {
+        // `非生产性的投资`: the 的 of an attribute in 性 is part of the name.
+        let cut = head
+            .rmatch_indices(sep)
+            .map(|(i, _)| i)
+            .find(|&i| sep != '的' || !head[..i].ends_with('性'));
+        if let Some(i) = cut {
             let rest = &phrase[i + sep.len_utf8()..];
             if rest.chars().count() >= 2 {
                 return shorten(rest);
@@ -823,6 +982,18 @@ fn last_verb_end(phrase: &str) -> Option<usize> {
 fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     const MAX_ADJACENT: usize = 8;
     let mut end = figures.get(k)?.end;
+    // `三个五年计划`: a duration written right after a count and followed by a noun is part of
+    // the name counted.
+    let named = figures.get(k + 1).filter(|n| {
+        n.lead == end
+            && DURATION_UNITS.contains(&n.unit.as_str())
+            && starts_noun(&text[n.end..])
+            && !starts_verb(&text[n.end..])
+    });
+    if let Some(n) = named {
+        let name = following(text, figures, k + 1)?;
+        return Some(format!("{}{name}", &text[n.start..n.end]));
+    }
     // Skip figures written right after this one (`2座35万千瓦光热发电项目`); a few at most, so
     // a pasted run of figures with nothing between them (`3个3个3个…`) stays linear.
     let mut next = k + 1;
@@ -981,6 +1152,67 @@ fn closing_item(s: &str) -> Option<usize> {
     (j >= 2 * '一'.len_utf8() && closes && !verbs().starts(s)).then_some(j)
 }
 
+/// The most characters between a count and a figure inside the modifier after it (`年产`).
+const MODIFIER_LEAD: usize = 3;
+/// The longest head noun [`modified_head`] reads, in characters.
+const HEAD: usize = 8;
+
+/// `五个年产一万五千辆拖拉机的工厂`, `十四个实力比较雄厚、布局比较合理的工业基地`: a count
+/// whose noun follows a modifier ending in 的 counts the head noun after that 的, at the end of
+/// its clause. Only a modifier that is plainly a description is read so: one that opens with a
+/// figure of its own (after at most [`MODIFIER_LEAD`] characters) or with a degree adverb;
+/// `15家单位的“三定”规定` counts 单位.
+fn modified_head(text: &str, figures: &[Raw], k: usize) -> Option<String> {
+    let f = figures.get(k)?;
+    let rest = &text[f.end..];
+    // A count of things has a measure word of one character (`个`, `座`), not a scale word,
+    // a rate or a duration.
+    let mut unit = f.unit.chars();
+    let counted = unit.next().is_some() && unit.next().is_none();
+    if !counted
+        || is_rate(&f.unit)
+        || DURATION_UNITS.contains(&f.unit.as_str())
+        || !rest.starts_with(is_cjk)
+        || rest.starts_with('的')
+    {
+        return None;
+    }
+    // The modifier opens with a figure or a degree adverb: looked for first, as it is local.
+    let holds_figure = figures.get(k + 1).is_some_and(|m| {
+        text.get(f.end..m.lead.max(f.end))
+            .is_some_and(|lead| lead.chars().count() <= MODIFIER_LEAD)
+    });
+    let graded = || {
+        let set = lexicon::degree_words();
+        rest.char_indices()
+            .take(MODIFIER_LEAD + 2)
+            .any(|(j, c)| set.may_start(c) && set.starts(&rest[j..]))
+    };
+    if !holds_figure && !graded() {
+        return None;
+    }
+    let clause_end = rest
+        .char_indices()
+        .take(WINDOW)
+        .find(|&(_, c)| is_clause_end(c))
+        .map(|(j, _)| j)?;
+    let clause = &rest[..clause_end];
+    let de = clause.rfind('的')?;
+    // A figure inside the modifier stands before its 的.
+    if holds_figure && figures.get(k + 1).is_some_and(|m| m.end > f.end + de) {
+        return None;
+    }
+    let head = &clause[de + '的'.len_utf8()..];
+    let n = head.chars().count();
+    if !(2..=HEAD).contains(&n) || !head.chars().all(is_cjk) || !starts_noun(head) {
+        return None;
+    }
+    if starts_verb(head) || head.contains('的') {
+        return None;
+    }
+    Some(head.to_string())
+}
+
 /// Where a bracketed reading (`(xué)`) opens, when `before` (the text before its closing
 /// bracket) ends with one right after a Chinese character.
 fn reading_before(before: &str) -> Option<usize> {
@@ -1060,7 +1292,8 @@ fn strip_among(phrase: &str) -> &str {
 
 /// Whether `s` starts with a noun (not punctuation, not a predicate word).
 fn starts_noun(s: &str) -> bool {
-    s.starts_with(|c: char| is_cjk(c) || c == '“') && !follow_stops().starts(s)
+    s.starts_with(|c: char| is_cjk(c) || c == '“')
+        && (!follow_stops().starts(s) || NOT_LEAD.iter().any(|n| s.starts_with(n)))
 }
 
 /// A verb at the start of `s` with more text after it (`获批国家…`), not a verb that ends the
@@ -1176,8 +1409,8 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
     {
         phrase = &phrase[..j];
     }
-    let phrase = shorten(phrase);
-    (!phrase.is_empty()).then(|| phrase.to_string())
+    let phrase = drop_scope(shorten(phrase));
+    (!phrase.is_empty() && !is_circumstance(phrase)).then(|| phrase.to_string())
 }
 
 /// Whether `phrase` is a coverb of [`COVERBS`], alone or after a rate or lead word

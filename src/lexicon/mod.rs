@@ -47,6 +47,16 @@ word_set!(
     FUNCTION_WORDS
 );
 word_set!(
+    /// [`DEGREE_WORDS`], indexed.
+    degree_words,
+    DEGREE_WORDS
+);
+word_set!(
+    /// [`QUALIFIED_VERBS`], indexed.
+    qualified_verbs,
+    QUALIFIED_VERBS
+);
+word_set!(
     /// [`LEAD_WORDS`], indexed (no entry starts another, so the longest match is the only one).
     lead_words,
     LEAD_WORDS
