@@ -302,14 +302,22 @@ const WIKI_TOP_LINES: usize = 12;
 /// A breadcrumb: a `>` (or `＞`, `»`) between two words (`首页 > 政务公开`); a selector's arrow
 /// after a label (`选择区域:>>`) is none.
 fn is_breadcrumb(t: &str) -> bool {
-    let mark = |c: char| matches!(c, '>' | '＞' | '»');
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    t.match_indices(mark).any(|(at, m)| {
-        let before = t[..at].trim_end_matches(|c: char| mark(c) || crate::chars::is_space(c));
-        let after =
-            t[at + m.len()..].trim_start_matches(|c: char| mark(c) || crate::chars::is_space(c));
-        word(before.chars().next_back()) && word(after.chars().next())
-    })
+    let word = |c: char| crate::chars::is_cjk(c) || c.is_ascii_alphanumeric();
+    // Whether a word stands before the arrows being read, and whether arrows follow a word.
+    let (mut word_before, mut arrow) = (false, false);
+    for c in t.chars() {
+        if matches!(c, '>' | '＞' | '»') {
+            arrow |= word_before;
+        } else if word(c) {
+            if arrow {
+                return true;
+            }
+            word_before = true;
+        } else if !crate::chars::is_space(c) {
+            (word_before, arrow) = (false, false);
+        }
+    }
+    false
 }
 
 /// A title below lines the head did not recognise: title lines from the start of a paragraph,

@@ -265,26 +265,17 @@ fn is_tag_numeral(c: char) -> bool {
     c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c)
 }
 
-/// Whether `text` is the [`lexicon::SITE_TAGS`] entry `tag`, its `N` standing for a number.
-fn is_tag(text: &str, tag: &str) -> bool {
-    match tag.split_once('N') {
-        None => text == tag,
-        Some((before, after)) => text
-            .strip_prefix(before)
-            .and_then(|r| r.strip_suffix(after))
-            .is_some_and(|n| !n.is_empty() && n.chars().all(is_tag_numeral)),
+/// The byte length of the [`lexicon::SITE_TAGS`] entry `tag` at the end of `text`, its `N`
+/// standing for a number.
+fn tag_at_end(text: &str, tag: &str) -> Option<usize> {
+    let (before, after) = tag.split_once('N').unwrap_or((tag, ""));
+    let rest = text.strip_suffix(after)?;
+    let digits = rest.len() - rest.trim_end_matches(is_tag_numeral).len();
+    if (digits > 0) != tag.contains('N') {
+        return None;
     }
-}
-
-/// The byte length of the numbered site tag that ends `text` unbracketed (`精选28篇`, `篇1`).
-fn trailing_numbered_tag(text: &str) -> Option<usize> {
-    lexicon::SITE_TAGS.iter().find_map(|tag| {
-        let (before, after) = tag.split_once('N')?;
-        let rest = text.strip_suffix(after)?;
-        let digits = rest.len() - rest.trim_end_matches(is_tag_numeral).len();
-        let rest = rest.get(..rest.len() - digits)?.strip_suffix(before)?;
-        (digits > 0).then(|| text.len() - rest.len())
-    })
+    let rest = rest.get(..rest.len() - digits)?.strip_suffix(before)?;
+    Some(text.len() - rest.len())
 }
 
 /// What a site appended to a title: where its tags start, and whether one of them counts
@@ -305,20 +296,26 @@ pub fn site_tags(t: &str) -> Option<SiteTags> {
     if t.len() > SHORT_BYTES {
         return None;
     }
-    let space = |c: char| crate::chars::is_space(c);
+    let space = crate::chars::is_space;
     let mut end = t.trim_end_matches(space).len();
     let mut numbered = false;
     loop {
         let rest = &t[..end];
-        let tag_len = if let Some(inner) = rest.strip_suffix(['）', ')']) {
-            inner.rfind(['（', '(']).and_then(|open| {
-                let body = inner[open..].trim_start_matches(['（', '(']);
-                let tag = lexicon::SITE_TAGS.iter().find(|tag| is_tag(body, tag))?;
-                numbered |= tag.contains('N');
-                Some(rest.len() - open)
-            })
-        } else if let Some(len) = trailing_numbered_tag(rest) {
-            numbered = true;
+        let inner = rest.strip_suffix(['）', ')']);
+        // A tag in brackets, or one with a number alone.
+        let tag = lexicon::SITE_TAGS.iter().find_map(|tag| match inner {
+            Some(inner) => {
+                let len = tag_at_end(inner, tag)?;
+                let open = inner[..inner.len() - len].chars().next_back()?;
+                matches!(open, '（' | '(')
+                    .then(|| (rest.len() - inner.len() + len + open.len_utf8(), tag))
+            }
+            None => tag_at_end(rest, tag)
+                .filter(|_| tag.contains('N'))
+                .map(|len| (len, tag)),
+        });
+        let tag_len = if let Some((len, tag)) = tag {
+            numbered |= tag.contains('N');
             Some(len)
         } else {
             // `2022年…公报 2022`: after the kind that ends a title, the year the title names

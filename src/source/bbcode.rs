@@ -127,11 +127,17 @@ fn tag(bytes: &[u8]) -> Option<Tag<'_>> {
 /// The index of `name` (any case) in the list of all known names: [`BLOCK`], [`INLINE`], then
 /// [`EMBEDDED`].
 fn known(name: &[u8]) -> Option<usize> {
-    BLOCK
-        .iter()
-        .chain(INLINE)
-        .chain(EMBEDDED)
-        .position(|n| n.as_bytes().eq_ignore_ascii_case(name))
+    let mut first = 0;
+    for list in [BLOCK, INLINE, EMBEDDED] {
+        if let Some(k) = list
+            .iter()
+            .position(|n| n.as_bytes().eq_ignore_ascii_case(name))
+        {
+            return Some(first + k);
+        }
+        first += list.len();
+    }
+    None
 }
 
 /// How many names [`known`] knows.
