@@ -87,6 +87,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("ORGANISATIONS", Words, &["organisations"]),
     ("DEGREE_WORDS", Words, &["degree_words"]),
     ("RATE_HEADS", Words, &["rate_heads"]),
+    ("PLACE_ENDINGS", Words, &["place_endings"]),
     // Headings.
     ("CITATION_AFTER", Words, &["citation_after"]),
     // Figures: their kind and period.

@@ -17,8 +17,8 @@ use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
     CASE_UNITS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, MILESTONES, NOT_LEAD,
-    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, RATE_HEADS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
-    SHARE_WORDS, TOTAL_ADVERBS,
+    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, RATE_HEADS, RUN_IN_TIME,
+    RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -89,9 +89,13 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let adjacent = figures.get(k + 1).is_some_and(|n| n.lead == f.end);
         let direct = (starts_noun(rest) && !starts_verb(rest)) || adjacent;
         // `全省93%的建制镇`: a scope word alone names nothing; the noun follows.
-        let scoped = before
-            .as_ref()
-            .is_some_and(|b| SCOPE_WORDS.contains(&b.as_str()));
+        // `成华区50%的城市社区`: nor does a place or a body whose share of things follows.
+        let scoped = before.as_ref().is_some_and(|b| {
+            SCOPE_WORDS.contains(&b.as_str())
+                || (rest.starts_with('的')
+                    && !b.contains('占')
+                    && PLACE_ENDINGS.iter().any(|e| b.ends_with(e)))
+        });
         // `超过国家规定造价一百二十五元的百分之一百四十`: a share of the amount a comparison
         // names measures what is compared, not that amount.
         let rate = is_rate(&f.unit);
@@ -183,7 +187,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
                     .is_some_and(|p| !kin(p, f) && !is_rate(&f.unit) && !is_rate(&p.unit));
                 previous_clause(text, lead, floor, other)
             })
-            .or_else(|| carried(text, figures, &out, k));
+            .or_else(|| carried(text, figures, &out, k))
+            // `开展…专题集中学习，全年累计开展20余次`: a verb said again stands for its object.
+            .or_else(|| repeated_object(text, lead, floor));
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
             // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
@@ -199,6 +205,51 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
     }
     distribute(text, figures, &mut out);
     out
+}
+
+/// The object of the verb that ends the figure's own clause, when the clause before in the
+/// same sentence has the same verb with an object (`开展…专题集中学习，全年累计开展20余次`):
+/// the verb said again stands for what it was done to. The own clause must hold nothing but
+/// time and total words before the verb.
+fn repeated_object(text: &str, lead: usize, floor: usize) -> Option<String> {
+    let window = &text[..lead];
+    // Most figures have no verb right before them: that is seen first, without a scan.
+    let verb = verbs().longest_suffix(window)?;
+    let (b, c) = window
+        .char_indices()
+        .rev()
+        .take(WINDOW)
+        .find(|&(_, c)| is_clause_end(c))?;
+    if is_sentence_end(c) || b < floor.min(lead) {
+        return None;
+    }
+    let own = &window[b + c.len_utf8()..];
+    if own.len() < verb.len() {
+        return None;
+    }
+    let mut head = &own[..own.len() - verb.len()];
+    while let Some(w) = lead_words()
+        .longest(head)
+        .or_else(|| rate_words().longest(head))
+    {
+        head = &head[w.len()..];
+    }
+    if !head.is_empty() {
+        return None;
+    }
+    let before = &window[..b];
+    let start = before
+        .char_indices()
+        .rev()
+        .take(WINDOW)
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(before.len() - tail(before, WINDOW).len(), |(j, c)| {
+            j + c.len_utf8()
+        });
+    let clause = &before[start..];
+    let object = &clause[clause.rfind(verb)? + verb.len()..];
+    (object.chars().count() >= 2 && starts_noun(object) && !starts_verb(object))
+        .then(|| shorten(object).to_string())
 }
 
 /// The subject of the figure before, when nothing ends the sentence between them.
@@ -559,8 +610,11 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
         phrase = strip_leading_year(&phrase[cut..]);
     }
     while let Some(w) = lead_words().longest(phrase) {
-        // `新增就业`, `年均增速`: a word of two characters after it is the indicator's own name.
-        if matches!(w, "新增" | "年均") && phrase[w.len()..].chars().count() <= 2 {
+        // `新增就业`, `年均增速`: a word of two characters after it is the indicator's own name;
+        // `新增高标准农田`: what is new is what is measured.
+        if (w == "新增" && !phrase[w.len()..].is_empty())
+            || (w == "年均" && phrase[w.len()..].chars().count() <= 2)
+        {
             break;
         }
         // `及格率`, `在建项目`: a word of its own that opens with a lead word.
@@ -1023,7 +1077,15 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     }
     if let Some(r) = after_de {
         // `为期3天的全区依法行政业务能力提升培训`: the head noun ends the phrase.
-        let clause = clause_prefix(r, WINDOW);
+        let mut clause = clause_prefix(r, WINDOW);
+        // `50%的城市社区建成…`: a verb with its object after the noun ends it.
+        if let Some((j, _)) = clause
+            .char_indices()
+            .skip(2)
+            .find(|&(j, _)| verb_with_object(&clause[j..]) && !head_after_verb(&clause[j..]))
+        {
+            clause = &clause[..j];
+        }
         let n = clause.chars().count();
         let from = clause
             .char_indices()
