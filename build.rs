@@ -87,6 +87,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("ORGANISATIONS", Words, &["organisations"]),
     ("DEGREE_WORDS", Words, &["degree_words"]),
     ("RATE_HEADS", Words, &["rate_heads"]),
+    ("RATE_NOUNS", Words, &["rate_nouns"]),
+    ("PURPOSE_VERBS", Words, &["purpose_verbs"]),
     ("PLACE_ENDINGS", Words, &["place_endings"]),
     // Headings.
     ("CITATION_AFTER", Words, &["citation_after"]),

@@ -17,8 +17,8 @@ use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
     CASE_UNITS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, MILESTONES, NOT_LEAD,
-    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, RATE_HEADS, RUN_IN_TIME,
-    RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, TOTAL_ADVERBS,
+    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS,
+    RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -140,12 +140,29 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         // `不足100人的…，按100人補足`: a figure set as the standard with 按 measures what the
         // figure before measured.
         let standard = before.is_none() && text[..lead].ends_with('按');
-        let subject = if standard {
-            inherited(text, figures, &out, k)
+        // `其中2项为子项`: a part of a breakdown named after 为 or 是.
+        let named_part = if before.is_none() && text[..lead].ends_with("其中") {
+            part_named_after(rest)
+        } else {
+            None
+        };
+        // `增速排名全市首位，分别比全国高4.2个百分点`: a difference of rates whose clause names
+        // nothing measures the rate the clause before names.
+        let rate_before = if before.is_none() && f.unit.ends_with("百分点") {
+            previous_clause(text, lead, floor, false).and_then(|p| up_to_rate_noun(&p))
+        } else {
+            None
+        };
+        let subject = if named_part.is_some() {
+            named_part
+        } else if rate_before.is_some() {
+            rate_before
+        } else if standard {
+            inherited(text, figures, &out, k, false)
         } else if compared {
             // What the figure before the amount compared with measures.
             k.checked_sub(1)
-                .and_then(|j| inherited(text, figures, &out, j))
+                .and_then(|j| inherited(text, figures, &out, j, false))
         } else if share_of_next {
             following(text, figures, k).or(before)
         } else if within
@@ -161,11 +178,11 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         } else if run && before.is_some() {
             before
         } else if among {
-            inherited(text, figures, &out, k).or_else(|| following(text, figures, k))
+            inherited(text, figures, &out, k, false).or_else(|| following(text, figures, k))
         } else if before.is_none() && !direct && !scoped && !starts_verb(rest) {
             // `…优良率连续五年保持100%的唯一省份`: a figure that follows another in its clause
             // measures the same thing.
-            inherited(text, figures, &out, k).or_else(|| following(text, figures, k))
+            inherited(text, figures, &out, k, false).or_else(|| following(text, figures, k))
         } else if verb_before || direct || before.is_none() {
             // `建成两个装机一百万千瓦的电站`: after a verb, a count may be followed by a
             // modifier of its noun.
@@ -178,7 +195,7 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             before
         };
         let subject = subject
-            .or_else(|| inherited(text, figures, &out, k))
+            .or_else(|| inherited(text, figures, &out, k, false))
             .or(average)
             .or_else(|| {
                 let other = k
@@ -189,12 +206,20 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             })
             .or_else(|| carried(text, figures, &out, k))
             // `开展…专题集中学习，全年累计开展20余次`: a verb said again stands for its object.
-            .or_else(|| repeated_object(text, lead, floor));
+            .or_else(|| repeated_object(text, lead, floor))
+            // `比上年下降4.1%；与2020年相比，两年平均增长2.5%`: a clause after ； that names
+            // nothing goes on about what the clause before measured.
+            // (Not an item of a list, `0-17岁、18-34岁…户籍人口`, whose name is its own.)
+            .or_else(|| {
+                (!rest.starts_with('、'))
+                    .then(|| inherited(text, figures, &out, k, true))
+                    .flatten()
+            });
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
             // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
             Some(s) if SHARE_WORDS.contains(&s.as_str()) || s.starts_with('占') => {
-                inherited(text, figures, &out, k)
+                inherited(text, figures, &out, k, false)
                     .filter(|p| !p.ends_with(s.as_str()) && !p.contains('占'))
                     .map(|p| format!("{p}{s}"))
                     .or(Some(s))
@@ -204,7 +229,29 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         out.push(subject);
     }
     distribute(text, figures, &mut out);
+    share_trailing_noun(text, figures, &mut out);
     out
+}
+
+/// `其中2项为子项`: the noun after 为 or 是 that names a part, up to the clause end (at most
+/// six characters).
+fn part_named_after(rest: &str) -> Option<String> {
+    let noun = rest.strip_prefix(['为', '是'])?;
+    let phrase = clause_prefix(noun, 7);
+    let n = phrase.chars().count();
+    let ends = noun[phrase.len()..].starts_with(is_clause_end) || phrase.len() == noun.len();
+    ((2..=6).contains(&n) && ends && starts_noun(noun) && !starts_verb(noun))
+        .then(|| phrase.to_string())
+}
+
+/// The phrase up to and including its first rate noun (`增速排名全市首位` → 增速), when it
+/// has one.
+fn up_to_rate_noun(phrase: &str) -> Option<String> {
+    let end = RATE_NOUNS
+        .iter()
+        .filter_map(|w| phrase.find(w).map(|i| i + w.len()))
+        .min()?;
+    Some(phrase[..end].to_string())
 }
 
 /// The object of the verb that ends the figure's own clause, when the clause before in the
@@ -252,15 +299,130 @@ fn repeated_object(text: &str, lead: usize, floor: usize) -> Option<String> {
         .then(|| shorten(object).to_string())
 }
 
+/// Whether a phrase says what was done (`取消`, `扩大权限`, `部门间移交`) rather than what was
+/// counted: it opens with a verb or a rate word, or ends with a verb.
+fn is_action(phrase: &str) -> bool {
+    verbs().starts(phrase)
+        || rate_words().longest(phrase).is_some()
+        || verbs().longest_suffix(phrase).is_some()
+}
+
+/// The most figures of one list that [`share_trailing_noun`] walks back over.
+const RUN_MAX: usize = 12;
+
+/// `共取消15项（其中2项为子项），新增17项、扩大权限37项、部门间移交1项行政权力事项`: in a list
+/// of counts of one unit, each after what was done, the noun after the last count (closing the
+/// clause) is what every count counts.
+fn share_trailing_noun(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
+    for m in 1..figures.len() {
+        let f = &figures[m];
+        let Some(Some(noun)) = subjects.get(m) else {
+            continue;
+        };
+        let rest = &text[f.end..];
+        let closes = rest
+            .strip_prefix(noun.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(is_clause_end));
+        if !closes || !starts_noun(rest) || starts_verb(rest) {
+            continue;
+        }
+        let mut next = f.lead;
+        let mut members = Vec::new();
+        for j in (m.saturating_sub(RUN_MAX)..m).rev() {
+            let g = &figures[j];
+            if g.unit != f.unit {
+                break;
+            }
+            let gap = &text[g.end..next];
+            // The items of a list are short: a long gap ends it (and bounds the searches below).
+            let listed = gap.starts_with(['、', '，', ',', '和', '及', '（', '(']);
+            if gap.len() > WINDOW * 3 || !listed {
+                // A count inside a short note in brackets (`（其中2项为子项）`) is not an item.
+                let closing = gap.find(['）', ')']).filter(|_| gap.len() <= NOTE * 3);
+                if closing.is_some_and(|c| !gap[..c].contains(['（', '('])) {
+                    continue;
+                }
+                break;
+            }
+            let gap = skip_bracketed(gap);
+            let Some(item) = gap.strip_prefix(['、', '，', ',', '和', '及']) else {
+                break;
+            };
+            let own = subjects.get(j).and_then(Option::as_deref);
+            let fits = item.chars().count() <= 8
+                && !item.contains(is_clause_end)
+                && (item.is_empty() || is_action(item))
+                && own.is_none_or(is_action);
+            if !fits {
+                break;
+            }
+            members.push(j);
+            next = g.lead;
+        }
+        if members.is_empty() {
+            continue;
+        }
+        let noun = noun.clone();
+        for j in members {
+            if let Some(slot) = subjects.get_mut(j) {
+                *slot = Some(noun.clone());
+            }
+        }
+    }
+}
+
+/// `（其中2项为子项），新增`: the text after a short note in brackets that opens `gap`.
+fn skip_bracketed(gap: &str) -> &str {
+    if !gap.starts_with(['（', '(']) {
+        return gap;
+    }
+    match gap
+        .char_indices()
+        .take(WINDOW)
+        .find(|&(_, c)| matches!(c, '）' | ')'))
+    {
+        Some((j, c)) => &gap[j + c.len_utf8()..],
+        None => gap,
+    }
+}
+
 /// The subject of the figure before, when nothing ends the sentence between them.
-fn inherited(text: &str, figures: &[Raw], done: &[Option<String>], k: usize) -> Option<String> {
+///
+/// `past_semicolon`: a ； between them does not end the sentence (a clause after it that names
+/// nothing goes on about the same thing).
+fn inherited(
+    text: &str,
+    figures: &[Raw],
+    done: &[Option<String>],
+    k: usize,
+    past_semicolon: bool,
+) -> Option<String> {
     let p = k.checked_sub(1)?;
     let prev = figures.get(p)?;
     let cur = figures.get(k)?;
     let between = text.get(prev.end..cur.lead)?;
-    if between.chars().any(is_sentence_end) || between.chars().count() > WINDOW {
+    let ends = |c: char| is_sentence_end(c) && !(past_semicolon && matches!(c, '；' | ';'));
+    if between.chars().any(ends) || between.chars().count() > WINDOW {
         return None;
     }
+    // `（其中2项为子项），新增17项`: a figure inside a note names a part, not what follows; the
+    // figure before the note does.
+    let in_note = |between: &str| {
+        between
+            .find(['）', ')'])
+            .is_some_and(|c| !between[..c].contains(['（', '(']))
+    };
+    let p = if in_note(between) {
+        let q = p.checked_sub(1)?;
+        let outer = text.get(figures.get(q)?.end..cur.lead)?;
+        if outer.chars().any(is_sentence_end) || outer.chars().count() > WINDOW {
+            return None;
+        }
+        q
+    } else {
+        p
+    };
+    let prev = figures.get(p)?;
     let subject = done.get(p).cloned().flatten()?;
     // `赤字率拟按3%安排，…增加1800亿元`: the name of a rate or a share measures no amount.
     if !is_rate(&cur.unit)
@@ -520,6 +682,19 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
         reached && ((opening.is_empty() && floor == 0) || opening.ends_with(is_sentence_end));
     // `单位:%全年…`: a unit sign left from a table caption opens no name.
     let mut opened = window[start..].trim_start_matches(['%', '％', '‰']);
+    // `[size=3]全县…`: markup left in a copied page opens no name (a note mark, `总值[2]`, is
+    // no markup).
+    // (Only a phrase that opens with an ASCII character is looked at: most open with a word.)
+    if let Some(i) = opened
+        .starts_with(|c: char| c.is_ascii())
+        .then(|| opened.rfind([']', '>']))
+        .flatten()
+    {
+        let tag = &opened[opened[..i].rfind(['[', '<']).map_or(0, |o| o + 1)..i];
+        if tag.contains(|c: char| c.is_ascii_alphabetic()) {
+            opened = &opened[i + 1..];
+        }
+    }
     if split_word(opening) {
         // `新（改）建高标准农田`: the rest of a word split by a bracketed alternative.
         let rest = opened
@@ -528,6 +703,17 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
             .map_or("", |(j, _)| &opened[j..]);
         if rest.chars().count() >= 2 {
             opened = rest;
+        } else if let Some((j, _)) = opening
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '（' | '('))
+        {
+            // `堆(料)场`: a word too short to stand alone keeps its head and the bracket.
+            let head = opening[..j]
+                .char_indices()
+                .next_back()
+                .map_or(j, |(h, _)| h);
+            opened = &window[head..];
         }
     }
     // `7次和支部学习8次`: right after the figure before, 和 joins the next item (elsewhere it
@@ -585,6 +771,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
         || only_coverb(phrase)
         || names_nothing(phrase)
         || is_circumstance(phrase)
+        || compared_term(phrase)
     {
         phrase = "";
     }
@@ -729,6 +916,11 @@ fn only_verbs(mut phrase: &str) -> bool {
         phrase = &phrase[v.len()..];
     }
     phrase.is_empty()
+}
+
+/// `与2020年相比`, `同上年相比`: the term of a comparison names nothing.
+fn compared_term(phrase: &str) -> bool {
+    phrase.starts_with(['与', '同', '和', '跟']) && phrase.ends_with("相比")
 }
 
 /// Whether `phrase` is made only of words that lead up to a number and name nothing
@@ -1066,10 +1258,33 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         && next < figures.len()
         && !rest.chars().any(is_clause_end)
     {
-        return None;
+        // `0-14岁、15-59岁人口`: figures listed with only a joiner between them share the
+        // noun after the last (a few at most, so this stays linear).
+        if !lexicon::LIST_JOINERS.contains(&rest) {
+            return None;
+        }
+        let mut last = next;
+        while let Some(n) = figures.get(last + 1).filter(|_| last < k + MAX_ADJACENT) {
+            if !lexicon::LIST_JOINERS.contains(&&text[figures[last].end..n.lead]) {
+                break;
+            }
+            last += 1;
+        }
+        let after = &text[figures[last].end..];
+        return (starts_noun(after) && !starts_verb(after))
+            .then(|| following(text, figures, last))
+            .flatten();
     }
     let after_de = rest.strip_prefix('的');
-    if let Some(v) = verbs().longest(rest) {
+    // `投资3000万元建设…基地`: a verb of purpose right after the amount opens its object (but
+    // `10个建设项目` is a noun).
+    let purpose = || {
+        PURPOSE_VERBS
+            .iter()
+            .find(|w| rest.starts_with(*w) && !head_noun_closes(&rest[w.len()..]))
+            .copied()
+    };
+    if let Some(v) = verbs().longest(rest).or_else(purpose) {
         // `续建和新开工项目`: a verb joined to a noun is part of the name.
         if !joins_noun(&rest[v.len()..]) {
             rest = &rest[v.len()..];
@@ -1109,6 +1324,16 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     let mut item = 0;
     // Where the name is cut if it runs on past FOLLOW_MAX.
     let mut soft = None;
+    // `南美白对虾工厂化循环水养殖基地。`: a name that reaches the end of its sentence within
+    // LONG characters is not cut.
+    // (Worked out only for a name that gets that long.)
+    let mut whole = None;
+    let reaches_end = |rest: &str| {
+        let clause = clause_prefix(rest, LONG + 1);
+        clause.chars().count() <= LONG
+            && rest[clause.len()..].starts_with(is_sentence_end)
+            && !clause.contains(['“', '、'])
+    };
     for (n, (j, c)) in rest.char_indices().enumerate() {
         match c {
             '“' => quoted = true,
@@ -1162,7 +1387,7 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
         if n == FOLLOW_MAX && c != '”' {
             soft = Some(j);
         }
-        if n >= FOLLOW_MAX + 2 && c != '”' {
+        if n >= FOLLOW_MAX + 2 && c != '”' && !*whole.get_or_insert_with(|| reaches_end(rest)) {
             stop = soft.unwrap_or(j);
             break;
         }
@@ -1443,7 +1668,7 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
             clause = &name[from..];
         }
     }
-    if is_conversion(clause) {
+    if is_conversion(clause) || compared_term(clause) {
         return None;
     }
     let mut phrase = strip_tail(clause.trim_end_matches(|c: char| c.is_ascii_alphanumeric()));

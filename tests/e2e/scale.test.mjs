@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, WWW, bigText, openPage, start, stop, waitAnalysed } from './harness.mjs';
 
-/** The bound on the gzipped module: the 200 KB goal (measured: 199,860 bytes with zlib at level 9, built at opt-level "s").
+/** The bound on the gzipped module: the 200 KB goal (measured: 170,389 bytes with zlib at level 9, built at opt-level "z").
  *  A change that grows the module past it must win the bytes back elsewhere. */
 const MAX_GZIPPED = 200_000;
 
