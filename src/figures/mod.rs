@@ -137,15 +137,12 @@ impl<'a> Reader<'a> {
         // An attachment list names documents: its numbers are parts of names. Of the element
         // lines only the title holds figures (the rest are names, dates and numbers of the
         // document itself).
-        let within = if elements.is_element(pi) {
-            match elements.title_span() {
-                Some(t) if par_overlaps(par, chars, &t) => Some(t),
-                _ => None,
-            }
-        } else {
-            None
-        };
-        if (elements.is_element(pi) && within.is_none()) || outline.in_attachment_list(pi) {
+        let element = elements.is_element(pi);
+        let within = element
+            .then(|| elements.title_span())
+            .flatten()
+            .filter(|t| par_overlaps(par, chars, t));
+        if (element && within.is_none()) || outline.in_attachment_list(pi) {
             advance(par.text.len(), heading, current);
             return;
         }

@@ -609,13 +609,9 @@ fn bare_scale(text: &str, i: usize) -> Option<Raw> {
         _ => return None,
     };
     if q.is_none() {
-        let scale = units::scale_at(&text[end..]).map(|(w, _)| w);
-        let money = scale
-            .filter(|w| matches!(*w, "万" | "萬"))
-            .is_some_and(|w| {
-                let unit = &text[end + w.len()..];
-                unit.starts_with('元') || unit.starts_with("美元")
-            });
+        let money = text[end..]
+            .strip_prefix(['万', '萬'])
+            .is_some_and(|unit| unit.starts_with('元') || unit.starts_with("美元"));
         if !money || before.ends_with(['百', '千']) || vague_before(before) {
             return None;
         }
@@ -667,12 +663,7 @@ fn vague_before(before: &str) -> bool {
         return false;
     };
     let rest = &before[..before.len() - w.len()];
-    !(*w == "数"
-        && rest.chars().next_back().is_some_and(|p| {
-            COUNT_NOUNS_WITH_SHU
-                .iter()
-                .any(|n| n.starts_with(p) && n.len() == p.len_utf8())
-        }))
+    !(*w == "数" && COUNT_NOUNS_WITH_SHU.iter().any(|n| rest.ends_with(n)))
 }
 
 /// A minus sign (`-`, `−`, `－`) or 负 written right before the figure's number (`增长-3.8%`,

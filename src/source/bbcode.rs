@@ -213,16 +213,7 @@ pub(super) fn scan(input: &str) -> Vec<Markup> {
                 None => (t.len, n < BLOCK.len()),
             })
         });
-        match found {
-            Some((len, block)) => {
-                out.push(Markup {
-                    range: at..at + len,
-                    block,
-                });
-                from = at + len;
-            }
-            None => from = at + 1,
-        }
+        from = Markup::record(&mut out, at, found);
     }
     out
 }

@@ -107,6 +107,23 @@ pub(super) struct Markup {
     pub(super) block: bool,
 }
 
+impl Markup {
+    /// Records the run of markup `found` at `at` (its length, and whether it ends a line) in
+    /// `out`; returns where the scan goes on: after the run, or after the `at` byte when none.
+    pub(super) fn record(out: &mut Vec<Markup>, at: usize, found: Option<(usize, bool)>) -> usize {
+        match found {
+            Some((len, block)) => {
+                out.push(Markup {
+                    range: at..at + len,
+                    block,
+                });
+                at + len
+            }
+            None => at + 1,
+        }
+    }
+}
+
 /// A tag read at a `<`.
 struct Tag<'t> {
     /// The name, as written (compare it ignoring case).
@@ -265,16 +282,7 @@ pub(super) fn scan(input: &str) -> Vec<Markup> {
                 }
             })
         };
-        match found {
-            Some((len, block)) => {
-                out.push(Markup {
-                    range: at..at + len,
-                    block,
-                });
-                from = at + len;
-            }
-            None => from = at + 1,
-        }
+        from = Markup::record(&mut out, at, found);
     }
     out
 }
