@@ -68,6 +68,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("FOLLOW_STOP", Words, &["follow_stop"]),
     ("SCOPE_WORDS", Words, &["scope_words"]),
     ("RUN_WORDS", Words, &["run_words"]),
+    ("STANDING_VERBS", Words, &["standing_verbs"]),
     ("MID_STOP", Words, &["mid_stop"]),
     ("NOT_RATE", Words, &["not_rate"]),
     ("NOUN_HEADS", Words, &["noun_heads"]),

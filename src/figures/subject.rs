@@ -16,9 +16,10 @@ use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
-    CASE_UNITS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS, MILESTONES, NOT_LEAD,
-    NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS,
-    RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, TOTAL_ADVERBS,
+    CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS,
+    MILESTONES, NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS,
+    PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS,
+    STANDING_VERBS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -86,6 +87,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let rest = &text[f.end..];
         // `18年保持在…` after 连续/时隔: the run belongs to what stands before it.
         let run = RUN_WORDS.iter().any(|w| text[..f.lead].ends_with(w));
+        // `，连续三年位居全国前十`, `连续5年提高企业退休人员基本养老金`: a run that opens its
+        // clause.
+        let opened_run = before.is_none() && text[..f.lead].ends_with("连续");
         let adjacent = figures.get(k + 1).is_some_and(|n| n.lead == f.end);
         let direct = (starts_noun(rest) && !starts_verb(rest)) || adjacent;
         // `全省93%的建制镇`: a scope word alone names nothing; the noun follows.
@@ -177,6 +181,17 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             before
         } else if run && before.is_some() {
             before
+        } else if let Some(subject) = opened_run
+            .then(|| {
+                if STANDING_VERBS.iter().any(|v| rest.starts_with(v)) {
+                    run_topic(text, f.lead)
+                } else {
+                    run_object(rest)
+                }
+            })
+            .flatten()
+        {
+            Some(subject)
         } else if among {
             inherited(text, figures, &out, k, false).or_else(|| following(text, figures, k))
         } else if before.is_none() && !direct && !scoped && !starts_verb(rest) {
@@ -1614,6 +1629,66 @@ fn clause_prefix(s: &str, max: usize) -> &str {
 /// Whether `s` starts with a verb of the table (`实施了…` after `1.3亿元`).
 fn starts_verb(s: &str) -> bool {
     verbs().starts(s)
+}
+
+/// `连续5年提高企业退休人员基本养老金`: what a run that opens its clause does each time, the
+/// object of the verb after it, up to the clause end ([`LONG`] characters at most); `None` when
+/// no verb follows or another figure stands in the clause.
+fn run_object(rest: &str) -> Option<String> {
+    let verb = verbs().longest(rest).or_else(|| {
+        CHANGE_VERBS
+            .iter()
+            .filter(|v| v.chars().count() >= 2 && rest.starts_with(**v))
+            .max_by_key(|v| v.len())
+            .copied()
+    })?;
+    let object = clause_prefix(&rest[verb.len()..], LONG);
+    let whole = object.len() < rest.len() - verb.len() || object.chars().count() < LONG;
+    (whole && object.chars().count() >= 2 && !object.contains(is_digit) && starts_noun(object))
+        .then(|| object.to_string())
+}
+
+/// How many clauses back [`run_topic`] looks for the sentence's topic.
+const TOPIC_CLAUSES: usize = 3;
+
+/// `“中国南平”网站在…评估中排名第四，较2011年又前进了三名，连续三年位居全国前十`: a run whose
+/// clause opens with 连续 names nothing itself; what keeps its place is the sentence's topic, the
+/// noun phrase that opens the nearest clause before it in the sentence (a clause that opens
+/// with a comparison or a verb is passed over). `None` when no clause opens with one.
+fn run_topic(text: &str, lead: usize) -> Option<String> {
+    let mut end = text[..lead].strip_suffix("连续")?.len();
+    for _ in 0..TOPIC_CLAUSES {
+        end = text[..end].strip_suffix(['，', ','])?.len();
+        let before = &text[..end];
+        let (start, first) = match before
+            .char_indices()
+            .rev()
+            .take(WINDOW * 2)
+            .find(|&(_, c)| matches!(c, '，' | ',') || is_sentence_end(c))
+        {
+            Some((j, c)) => (j + c.len_utf8(), is_sentence_end(c)),
+            None if before.char_indices().rev().nth(WINDOW * 2).is_none() => (0, true),
+            None => return None,
+        };
+        let clause = &text[start..end];
+        let passed =
+            clause.starts_with(['较', '比']) || starts_verb(clause) || names_nothing(clause);
+        if !passed {
+            let cut = clause
+                .char_indices()
+                .take(CUT + 1)
+                .skip(1)
+                .find(|&(j, c)| is_coverb(c) || starts_verb(&clause[j..]))
+                .map(|(j, _)| j)?;
+            let phrase = &clause[..cut];
+            return starts_noun(phrase).then(|| phrase.to_string());
+        }
+        if first {
+            return None;
+        }
+        end = start;
+    }
+    None
 }
 
 /// The clause before the figure's own, when its own names nothing (`新农合参合率再创新高，
