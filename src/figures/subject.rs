@@ -740,7 +740,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     let mut phrase = strip_page_number(strip_list_marker(opened));
     phrase = strip_leading_year(phrase);
     if sentence_start {
-        phrase = strip_run_in_label(phrase);
+        phrase = strip_run_in_label(strip_article_label(phrase));
     }
     let stripped = strip_tail(phrase);
     // `A率、B率、C率均达100%`: a list that 均 or 都 sums up is named whole.
@@ -1010,6 +1010,22 @@ fn strip_page_number(phrase: &str) -> &str {
         rest
     } else {
         phrase
+    }
+}
+
+/// `第六条 基金使用范围为…`: the label of an article (条, 章, 节, 款) that opens a paragraph of
+/// a 条例 or 办法 names nothing.
+fn strip_article_label(phrase: &str) -> &str {
+    let Some(rest) = phrase.strip_prefix('第') else {
+        return phrase;
+    };
+    let digits =
+        rest.trim_start_matches(|c: char| is_digit(c) || crate::numerals::is_chinese_numeral(c));
+    match digits.strip_prefix(['条', '章', '节', '款']) {
+        Some(after) if digits.len() < rest.len() => {
+            after.trim_start_matches(|c: char| crate::chars::is_space(c) || c == '　')
+        }
+        _ => phrase,
     }
 }
 

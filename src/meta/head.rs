@@ -68,6 +68,7 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             || site_above_title(&lines, i)
             || label_above(&lines, i)
             || is_bare_field_label(l.text)
+            || is_empty_field(l.text)
             || is_page_channel(l.text)
             || is_site_title(l.text)
     }) {
@@ -77,10 +78,25 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
         if lines.get(i).is_some_and(|l| is_site_title(l.text)) {
             page_line(found, &lines, i);
         }
+        let empty = lines.get(i).is_some_and(|l| is_empty_field(l.text));
         i += 1;
         while lines
             .get(i)
             .is_some_and(|l| l.par == par || closes_bracket(l.text))
+        {
+            i += 1;
+        }
+        // `• 审核程序：` with its value (`单位审核公开`) on the next line of its own: a value
+        // between two fields, or a short word that is no body's name (the title's first line
+        // may follow a label left empty).
+        if empty
+            && lines.get(i).is_some_and(|l| {
+                is_field_value(l.text)
+                    && (lines.get(i + 1).is_some_and(|n| is_field_line(n.text))
+                        || (l.text.chars().count() <= SHORT_VALUE_CHARS
+                            && !is_organ(l.text)
+                            && !l.text.contains("关于")))
+            })
         {
             i += 1;
         }
@@ -461,6 +477,35 @@ fn label_above(lines: &[Line<'_>], i: usize) -> bool {
         find_doc_number(next.text).is_some_and(|r| r.start == 0 && r.end == next.text.len());
     whole_title || number
 }
+
+/// A web page's information table as a list (`• 信息索引号:`, `• 发布机构:`): a short label and its
+/// colon, the value (if any) on the next line.
+fn is_empty_field(t: &str) -> bool {
+    let t = t.trim();
+    let Some(label) = t.strip_suffix([':', '：']) else {
+        return false;
+    };
+    // An addressee line (`市城乡建设局：`) has the same shape: only a listed label, or one
+    // marked as an item of the list, is a field.
+    let item = label.trim_start_matches(['•', '·', '●', '■', '◆']);
+    is_field_line(t)
+        && !is_organ(item.trim())
+        && (item.len() < label.len() || is_field_label(label))
+}
+
+/// The value of an [`is_empty_field`] label on the line under it: short, no sentence, no field
+/// of its own and no title (a label may be left empty, with the title right under it).
+fn is_field_value(t: &str) -> bool {
+    t.chars().count() <= FIELD_VALUE_CHARS
+        && !is_field_line(t)
+        && !has_sentence_punct(t)
+        && !ends_with_document_kind(t)
+}
+
+/// The longest value of a field on a line of its own, in characters.
+const FIELD_VALUE_CHARS: usize = 40;
+/// The longest value of the last field of a table, in characters (`主动公开`).
+const SHORT_VALUE_CHARS: usize = 6;
 
 /// A field's label alone with its colon (`发文机关：`, `时间：`): the page's, never an addressee.
 fn is_bare_field_label(t: &str) -> bool {
