@@ -1,5 +1,5 @@
 //! The one reader of numbers: ASCII and full-width digits with decimals and thousands
-//! separators, and Chinese numerals (`一百二十三`, `两`, `〇`/`○`/`零`, `三十六点九`,
+//! separators, and Chinese numerals (`一百二十三`, `两`, `〇`/`○`/`零`, `三十六点九`, `九點九`,
 //! digit-by-digit `一九五三`, `二十五亿七千`). Figures read amounts with [`arabic`] and
 //! [`chinese`]; heading markers read their small numbers with [`heading_chinese`] and
 //! [`heading_arabic`]; dates read theirs with [`whole_small`]. All of them compute a Chinese
@@ -478,7 +478,8 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     let mut it = rest.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let point = c == '点' && run_end == i && next.and_then(chinese_digit).is_some();
+        let point =
+            matches!(c, '点' | '點') && run_end == i && next.and_then(chinese_digit).is_some();
         // `二OO三年`: a web copy may write the zero of a digit-by-digit year as the letter O.
         let letter_zero = is_letter_zero(c)
             && run_end == i
@@ -573,7 +574,7 @@ impl Parsed {
 
 /// The value of a Chinese numeral; `None` when it overflows.
 fn parse_chinese(body: &str) -> Option<Parsed> {
-    let (int_part, frac_part) = match body.split_once('点') {
+    let (int_part, frac_part) = match body.split_once(['点', '點']) {
         Some((a, b)) => (a, Some(b)),
         None => (body, None),
     };

@@ -123,6 +123,23 @@ fn continues_ordinal(before: &str) -> bool {
     digits.len() < head.len() && digits.ends_with('第')
 }
 
+/// The marks of a regulation's parts: 章, 节, 条, 款, 项 (and their traditional forms).
+fn is_part_mark(c: char) -> bool {
+    matches!(
+        c,
+        '章' | '节' | '節' | '条' | '條' | '款' | '欵' | '项' | '項'
+    )
+}
+
+/// Whether `before` ends with a numeral and a part mark (`…规定一款`): a number right after it,
+/// with a part mark of its own, goes on citing (`一款三項`).
+fn cites_part(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(is_part_mark) else {
+        return false;
+    };
+    head.ends_with(|c: char| is_digit(c) || numerals::is_chinese_numeral(c))
+}
+
 /// Says whether the number `n` at `i` is a date, an ordinal, a code or the like.
 pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
     let before = &text[..i];
@@ -133,6 +150,10 @@ pub fn classify(text: &str, i: usize, n: &Number) -> Verdict {
     let digit_after = |s: &str| s.trim_start_matches(' ').starts_with(is_digit);
     // 第五批, 第三小学, 第十四届: ordinals.
     if matches!(prev, Some('第' | '首')) || continues_ordinal(before) {
+        return Verdict::SkipTo(n.end);
+    }
+    // `一款三項`, `二項二條`: a citation of a regulation's parts written without 第.
+    if cites_part(before) && rest.starts_with(is_part_mark) {
         return Verdict::SkipTo(n.end);
     }
     // 周三, 星期五: a weekday (or, with a unit after it, a frequency: `每周三次`, a borderline

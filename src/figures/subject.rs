@@ -17,9 +17,9 @@ use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
     CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS,
-    MILESTONES, NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS,
-    PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS,
-    STANDING_VERBS, TOTAL_ADVERBS,
+    HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD,
+    PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
+    SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -97,7 +97,7 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let scoped = before.as_ref().is_some_and(|b| {
             SCOPE_WORDS.contains(&b.as_str())
                 || (rest.starts_with('的')
-                    && !b.contains('占')
+                    && !b.contains(['占', '佔'])
                     && PLACE_ENDINGS.iter().any(|e| b.ends_with(e)))
         });
         // `超过国家规定造价一百二十五元的百分之一百四十`: a share of the amount a comparison
@@ -116,9 +116,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let before = before.filter(|_| !scoped && !compared && average.is_none());
         // `非生产性的投资占百分之二十四点三`: a share named by `X占` alone keeps 占 (the `X占Y`
         // phrase with Y left out).
-        let share = is_rate(&f.unit) && text[..lead].ends_with('占');
+        let share = is_rate(&f.unit) && text[..lead].ends_with(['占', '佔']);
         let before = before.map(|b| {
-            if share && !b.contains('占') {
+            if share && !b.contains(['占', '佔']) {
                 b + "占"
             } else {
                 b
@@ -128,7 +128,7 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         // `增长百分之八点六的速度`: a rate before 的 and a noun of rates measures that noun.
         let share_of_next = is_rate(&f.unit)
             && rest.strip_prefix('的').is_some_and(|r| {
-                before.as_ref().is_some_and(|b| b.contains('占'))
+                before.as_ref().is_some_and(|b| b.contains(['占', '佔']))
                     || RATE_HEADS
                         .iter()
                         .any(|h| clause_prefix(r, FOLLOW_MAX).ends_with(h))
@@ -233,19 +233,45 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
             // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
-            Some(s) if SHARE_WORDS.contains(&s.as_str()) || s.starts_with('占') => {
+            Some(s) if SHARE_WORDS.contains(&s.as_str()) || s.starts_with(['占', '佔']) => {
                 inherited(text, figures, &out, k, false)
-                    .filter(|p| !p.ends_with(s.as_str()) && !p.contains('占'))
+                    .filter(|p| !p.ends_with(s.as_str()) && !p.contains(['占', '佔']))
                     .map(|p| format!("{p}{s}"))
                     .or(Some(s))
             }
             other => other,
         };
+        let subject = subject.map(|s| honoured(text, floor.min(lead), f.end, &s).unwrap_or(s));
         out.push(subject);
     }
     distribute(text, figures, &mut out);
     share_trailing_noun(text, figures, &mut out);
     out
+}
+
+/// `授予…等148个集体“北京冬奥会突出贡献集体”称号`, `授予苏翊鸣等147名同志、追授…`: in a clause
+/// that gives an award, the noun counted after the figure ends where the honour's quoted name
+/// or the next award begins. `None` when the subject is not that noun or nothing is cut.
+fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String> {
+    let rest = &text[end..];
+    let rest = &rest[reading_len(rest).unwrap_or(0)..];
+    if !rest.starts_with(subject) {
+        return None;
+    }
+    let clause = text[from..end].rsplit(is_clause_end).next().unwrap_or("");
+    if !HONOUR_VERBS.iter().any(|v| clause.contains(v)) {
+        return None;
+    }
+    // (`31名运动员、教练员`: nouns listed with 、 are all counted.)
+    let cut = subject
+        .char_indices()
+        .find(|&(j, c)| {
+            j > 0
+                && (matches!(c, '“' | '"')
+                    || (c == '、' && HONOUR_VERBS.iter().any(|v| subject[j + 3..].starts_with(v))))
+        })?
+        .0;
+    (subject[..cut].chars().count() >= 2).then(|| subject[..cut].to_string())
 }
 
 /// `其中2项为子项`: the noun after 为 or 是 that names a part, up to the clause end (at most
@@ -563,7 +589,7 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
                 .filter(|s| !s.is_empty())
                 .collect();
             // A share (`A、B增加值占…比重`) measures the whole phrase, not its items alone.
-            if count > 1 && items.len() < count && !joint.contains('占') {
+            if count > 1 && items.len() < count && !joint.contains(['占', '佔']) {
                 // A long list was cut to its last items: the whole clause names them.
                 if let Some(whole) = listed_before(before, &joint) {
                     let all: Vec<&str> = whole
@@ -577,7 +603,9 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
             }
             if count > 1 && items.len() == count && fragmentary(&items) {
                 // `第一、二、三产业增加值占…的比重`: a share of a list of parts is one name.
-                if let Some(whole) = listed_before(before, &joint).filter(|w| w.contains('占')) {
+                if let Some(whole) =
+                    listed_before(before, &joint).filter(|w| w.contains(['占', '佔']))
+                {
                     for slot in subjects.iter_mut().skip(k).take(count) {
                         *slot = Some(whole.to_string());
                     }
@@ -1280,6 +1308,11 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     {
         end = n.end;
         next += 1;
+    }
+    // `148個(gè)集體`: in a copy with the reading of each character in brackets, the unit's
+    // reading stands between the figure and its noun.
+    if let Some(n) = reading_len(&text[end..]) {
+        end += n;
     }
     let limit = figures.get(next).map_or(text.len(), |n| n.lead).max(end);
     let mut rest = &text[end..limit];
