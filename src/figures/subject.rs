@@ -157,8 +157,17 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         } else {
             None
         };
+        // `超过全国（16.1%）的平均水平`: a figure alone in brackets after a name is that
+        // name's.
+        let bracketed = text[..f.lead]
+            .strip_suffix(['（', '('])
+            .filter(|_| text[f.end..].starts_with(['）', ')']))
+            .and_then(|head| before_phrase(text, head.len(), floor, false).0)
+            .map(|b| strip_compare_word(&b).to_string());
         let subject = if named_part.is_some() {
             named_part
+        } else if bracketed.is_some() {
+            bracketed
         } else if rate_before.is_some() {
             rate_before
         } else if standard {
@@ -247,6 +256,15 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
     distribute(text, figures, &mut out);
     share_trailing_noun(text, figures, &mut out);
     out
+}
+
+/// `超过全国`: a comparison word that opens a phrase is no part of the name compared.
+fn strip_compare_word(phrase: &str) -> &str {
+    lexicon::COMPARE_WORDS
+        .iter()
+        .find_map(|w| phrase.strip_prefix(w))
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(phrase)
 }
 
 /// `授予…等148个集体“北京冬奥会突出贡献集体”称号`, `授予苏翊鸣等147名同志、追授…`: in a clause
@@ -1150,8 +1168,13 @@ fn strip_list_marker(phrase: &str) -> &str {
 /// `2015年全县地区生产总值`: the year (and month) opening a phrase is a date, not part of
 /// what is measured; a phrase that is only a date is left as it is.
 fn strip_leading_year(phrase: &str) -> &str {
-    let rest = phrase.trim_start_matches(|c: char| c.is_ascii_digit());
-    let digits = phrase.len() - rest.len();
+    // `到2020年将…`: a year reached is a time too.
+    let phrase_at = phrase
+        .strip_prefix(['到', '至'])
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(phrase);
+    let rest = phrase_at.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = phrase_at.len() - rest.len();
     let Some(mut rest) = rest.strip_prefix('年').filter(|_| digits == 4) else {
         return phrase;
     };
@@ -1654,7 +1677,16 @@ fn verb_with_object(s: &str) -> bool {
         return false;
     };
     let rest = &s[v.len()..];
-    rest.starts_with(|c: char| is_cjk(c) || c == '“') && !joins_noun(rest)
+    rest.starts_with(|c: char| is_cjk(c) || c == '“') && !joins_noun(rest) && !nominal_suffix(rest)
+}
+
+/// `新闻发布会`, `参与者`: a suffix that makes the verb before it part of a noun (not the 会 of
+/// `会议`, `会同`, `会商`).
+fn nominal_suffix(rest: &str) -> bool {
+    rest.starts_with('者')
+        || rest
+            .strip_prefix('会')
+            .is_some_and(|r| !r.starts_with(['议', '同', '商', '签', '审', '诊']))
 }
 
 /// Whether the verb at the start of `s` is followed by a head noun that closes the phrase
