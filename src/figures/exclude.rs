@@ -239,6 +239,16 @@ fn list_number_before_year(number: &str) -> Option<usize> {
 /// Whether the unit `unit` is followed by words that make the number a name, rank or session
 /// (`70周年`, `四次全会`), also at the end of a list of such numbers (`三次、四次、五次全会`).
 pub fn not_an_amount_after(rest: &str, unit: &str) -> bool {
+    // `由去年的20位、第7位上升为…`: listed with an ordinal of the same unit, a rank.
+    if let Some(item) = rest.strip_prefix("、第") {
+        let item = item.trim_start_matches(' ');
+        let digits = item
+            .trim_start_matches(|c: char| is_digit(c) || numerals::is_chinese_numeral(c))
+            .trim_start_matches(' ');
+        if digits.len() < item.len() && digits.starts_with(unit) {
+            return true;
+        }
+    }
     let mut rest = rest;
     // Pass over `、四次、五次` (a bounded number of items, each a short numeral and the unit).
     for _ in 0..8 {

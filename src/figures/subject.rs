@@ -140,7 +140,8 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
                 .strip_suffix(['，', ','])
                 .is_some_and(|b| b.ends_with('中'));
         // `行政机关应当于十五日内作出…`: a limit set with 于 or 在 is the action's, not the actor's.
-        let within = is_time_limit(f, rest) && text[..lead].ends_with(['于', '在']);
+        // `自收到申请之日起15日内作出决定`: so is a limit counted from a starting point.
+        let within = is_time_limit(f, rest) && text[..lead].ends_with(['于', '在', '起']);
         // `不足100人的…，按100人補足`: a figure set as the standard with 按 measures what the
         // figure before measured.
         let standard = before.is_none() && text[..lead].ends_with('按');
@@ -183,7 +184,8 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         {
             // `两次降低存款准备金率`, `七日内提出处理意见`: what is done so many times, or
             // within the limit.
-            following(text, figures, k).or_else(|| done_after(rest))
+            following(text, figures, k)
+                .or_else(|| done_after(rest).map(|d| said_before(text, lead, &d).unwrap_or(d)))
         } else if is_action_count(&f.unit) && before.is_some() && !verb_before {
             // `中心组学习7次`, `镇党委会议先后4次研究部署`: what the clause names before a count
             // of actions is what was done so many times.
@@ -559,6 +561,31 @@ fn done_after(rest: &str) -> Option<String> {
     // `八年内使它们提供的商品粮比现在增加两、三倍`: the comparison is no part of it.
     let phrase = strip_compared(clause_prefix(rest, FOLLOW_MAX));
     (phrase.chars().count() >= 2).then(|| phrase.to_string())
+}
+
+/// `提出索赔应在…180日内提出`: a bare verb (two characters) that its sentence said before with an object stands
+/// for that object, up to the first word that names nothing (`应`). `None` when the action is
+/// more than a verb or the verb was not said before.
+fn said_before(text: &str, from: usize, action: &str) -> Option<String> {
+    if action.chars().count() > 2 {
+        return None;
+    }
+    let sentence = text[..from]
+        .char_indices()
+        .rev()
+        .take(WINDOW)
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(from - tail(&text[..from], WINDOW).len(), |(j, c)| {
+            j + c.len_utf8()
+        });
+    let window = &text[sentence..from];
+    let after = &window[window.find(action)? + action.len()..];
+    let end = after
+        .char_indices()
+        .find(|&(j, c)| is_clause_end(c) || is_coverb(c) || function_words().starts(&after[j..]))
+        .map_or(after.len(), |(j, _)| j);
+    let object = &after[..end];
+    (object.chars().count() >= 2 && starts_noun(object)).then(|| object.to_string())
 }
 
 /// Whether two figures are of one kind: one unit, or one plain unit under different scale
