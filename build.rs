@@ -124,6 +124,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("JOINT_OPENINGS", Words, &["joint_openings"]),
     ("CHAPTER_NAMES", Words, &["chapter_names"]),
     ("TITLE_ISSUER_ENDINGS", Words, &["title_issuer_endings"]),
+    ("TITLE_PERIODS", Words, &["periods", "title_periods"]),
     ("OFFICES", Words, &["offices"]),
     ("HEADER_MARKS", Words, &["header_marks"]),
     ("WEB_LABELS", Words, &["web_labels"]),

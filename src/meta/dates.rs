@@ -90,7 +90,7 @@ fn date_at(text: &str, nian: usize) -> Option<(Range<usize>, [&str; 3])> {
 }
 
 /// A 发文字号 whose opening bracket stands at byte `open`: the pattern
-/// `[\u{4E00}-\u{9FFF}]{1,16}[ 　]*[〔[［(（【﹝][ 　]*[0-9０-９]{4}[ 　]*[〕]］)）】﹞][ 　]*第?[0-9０-９]{1,5}[ 　]*号`,
+/// `[\u{4E00}-\u{9FFF}]{1,16}[ 　]*[〔[［(（【﹝][ 　]*[0-9０-９]{4}[ 　]*[〕]］)）】﹞][ 　]*第?[0-9０-９]{1,5}[ 　]*[号號]`,
 /// as its byte range (the agency code as long as it can be, up to 16 characters).
 fn doc_number_at(text: &str, open: usize) -> Option<Range<usize>> {
     let mut back = text[..open]
@@ -126,8 +126,9 @@ fn doc_number_at(text: &str, open: usize) -> Option<Range<usize>> {
         return None;
     }
     skip_blanks(&mut chars);
-    let (i, _) = chars.next_if(|&(_, c)| c == '号')?;
-    Some(start..open + i + '号'.len_utf8())
+    // A traditional-character copy writes 號.
+    let (i, hao) = chars.next_if(|&(_, c)| matches!(c, '号' | '號'))?;
+    Some(start..open + i + hao.len_utf8())
 }
 
 /// A date found in a text: where it stands and its ISO form.
@@ -184,8 +185,8 @@ pub fn whole_date(text: &str) -> Option<ElementDate> {
 
 /// The 发文字号 in `text`, if the text holds one: its byte range.
 pub fn find_doc_number(text: &str) -> Option<Range<usize>> {
-    // Every 发文字号 ends in 号: a byte search rules most text out at once.
-    if !text.contains('号') {
+    // Every 发文字号 ends in 号 (號): a byte search rules most text out at once.
+    if !(text.contains('号') || text.contains("號")) {
         return None;
     }
     text.char_indices()

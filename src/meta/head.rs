@@ -12,10 +12,10 @@ use super::speech::{
     is_bare_subtitle, is_caption, run_together, speaker, starts_with_dash, subtitle,
 };
 use super::words::{
-    ends_with_document_kind, has_ascii_comma, has_sentence_punct, is_attachment_label,
-    is_field_label, is_field_line, is_header_mark, is_organ, is_page_channel, is_page_field,
-    is_salutation, is_site_name, is_web_label, is_wiki_label, joint_bodies, office_and_name,
-    opens_with_heading_marker, site_tags,
+    closes_bracket, ends_with_document_kind, has_ascii_comma, has_sentence_punct,
+    is_attachment_label, is_field_label, is_field_line, is_header_mark, is_organ, is_page_channel,
+    is_page_field, is_salutation, is_site_name, is_web_label, is_wiki_label, joint_bodies,
+    office_and_name, opens_with_heading_marker, site_tags,
 };
 use super::{compact, split_bodies, Found};
 
@@ -45,7 +45,7 @@ const TITLE_LINE_CHARS: usize = 80;
 pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
     let lines = lines::head(found.doc);
     let fields = fields::read(&lines);
-    let top = page_top(&lines);
+    let top = page_top(&lines).max(table_top(found, &lines));
     // A breadcrumb may end with the site's title of the page (`首页 > 实用范文 > 关于批复范文精选
     // 28篇正文`).
     for k in 0..top {
@@ -103,7 +103,7 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
     }
     // A 版头 may stand below the page's lines (`朗读` / `苍计投〔2004〕303号`).
     i = banner(found, &lines, i);
-    let (start, organ_above) = repeated_heading(found, &lines, i);
+    let (start, organ_above, own) = repeated_heading(found, &lines, i);
     i = start;
     // A 命令 has no title: its mark and 令号 (the only 发文字号 that starts with 第) head the
     // body text directly.
@@ -126,6 +126,21 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             found.use_line(l);
             (compact(l.text), found.input_range(l, 0..l.text.len()))
         });
+    // Right above the document's own title (not between the page's repeats of its name), the
+    // body stands where the 发文机关标志 does: the issuer, before a 署名 that may shorten the name.
+    let organ_above = match organ_above {
+        Some((name, range)) if own && found.meta.issuer.is_none() => {
+            let [start, end] = found.doc.chars.span(range);
+            found.meta.issuer = Some(name);
+            found.meta.spans.push(crate::report::ElementSpan {
+                key: "issuer".into(),
+                start,
+                end,
+            });
+            None
+        }
+        other => other,
+    };
     // A title naming a speech (`在…会议上的讲话`) makes one even before its subtitle.
     let mut speech = found.meta.speaker.is_some()
         || found
@@ -312,6 +327,50 @@ fn page_top(lines: &[Line<'_>]) -> usize {
     breadcrumb.max(wiki)
 }
 
+/// How many lines at the top may hold a web page's information table.
+const TABLE_TOP_LINES: usize = 12;
+
+/// The first line after a web page's information table flattened into rows of spaced labels
+/// and their values (`索   引   号 20191202-189769 分 类 其他`, `名        称 …的通知`): the
+/// table and everything above it (the site's links and menu) are the page's.
+fn table_top(found: &Found<'_, '_>, lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(TABLE_TOP_LINES)
+        .rposition(|l| {
+            let raw = found
+                .doc
+                .input
+                .get(found.input_range(l, 0..l.text.len()))
+                .unwrap_or("");
+            is_spaced_field_row(raw)
+        })
+        .map_or(0, |k| k + 1)
+}
+
+/// A row of a flattened information table: a field's label written with spaces between its
+/// characters (`发 布 机 构`), then a space and a value.
+fn is_spaced_field_row(raw: &str) -> bool {
+    let mut label = String::new();
+    let mut rest = raw.trim_start_matches(crate::chars::is_space);
+    while let Some(c) = rest.chars().next().filter(|&c| crate::chars::is_cjk(c)) {
+        label.push(c);
+        let after = &rest[c.len_utf8()..];
+        rest = after.trim_start_matches(crate::chars::is_space);
+        if rest.len() == after.len() || label.chars().count() > FIELD_LABEL_CHARS {
+            // No space after this character: the label is not spaced out.
+            return false;
+        }
+        if label.chars().count() >= 2 && is_field_label(&label) {
+            return !rest.is_empty();
+        }
+    }
+    false
+}
+
+/// The longest field label, in characters.
+const FIELD_LABEL_CHARS: usize = 6;
+
 /// How many lines at the top may hold a wiki's header.
 const WIKI_TOP_LINES: usize = 12;
 
@@ -368,12 +427,17 @@ const REPEAT_FIELDS: usize = 16;
 /// lines are passed over); the repeat may be wrapped over lines (`XX办公室` / `关于…` / `…的通知`).
 /// The last repeat is the document's own title; but when a 版头 and a title of its own follow it
 /// (`武汉市人民政府` / `关于批转…的通知`), the repeated name was the page's and the document starts
-/// after it. Returns the line the title starts at, and an organ line just above it (the issuer
-/// when nothing else names one).
-fn repeated_heading(found: &Found<'_, '_>, lines: &[Line<'_>], i: usize) -> (usize, Option<usize>) {
+/// after it. Returns the line the title starts at, an organ line just above it, and whether that
+/// line stands right above the document's own title (its 发文机关标志, the issuer) rather than
+/// between the page's repeats (the database's attribution: the issuer when nothing else names one).
+fn repeated_heading(
+    found: &Found<'_, '_>,
+    lines: &[Line<'_>],
+    i: usize,
+) -> (usize, Option<usize>, bool) {
     // An organ's name alone is a 版头 line, not a heading (a 署名 repeats it further down).
     let Some(first) = lines.get(i).filter(|l| title_line(l) && !is_organ(l.text)) else {
-        return (i, None);
+        return (i, None, false);
     };
     // The repeats stand before any running text.
     let mut window = Vec::new();
@@ -412,7 +476,14 @@ fn repeated_heading(found: &Found<'_, '_>, lines: &[Line<'_>], i: usize) -> (usi
             .iter()
             .copied()
             .find(|&k| lines.get(k).is_some_and(|l| l.text != first.text) && wrapped(k));
-        return (start.unwrap_or(i), None);
+        // The issuing body alone on a line above the wrapped repeat, as above an exact one.
+        let above = start.filter(|&k| {
+            k > i + 1
+                && lines
+                    .get(k - 1)
+                    .is_some_and(|l| !l.prose && is_organ(l.text))
+        });
+        return (start.unwrap_or(i), above.map(|k| k - 1), true);
     };
     let organ = |k: usize| lines.get(k).is_some_and(|l| !l.prose && is_organ(l.text));
     let own_title = |k: usize| {
@@ -432,12 +503,16 @@ fn repeated_heading(found: &Found<'_, '_>, lines: &[Line<'_>], i: usize) -> (usi
             lines.get(last + 3),
         ) {
             if found.breaks_between(a, b) > found.breaks_between(b, c).max(1) {
-                return (last + 2, Some(last + 1));
+                return (last + 2, Some(last + 1), true);
             }
         }
-        return (last + 1, None);
+        return (last + 1, None, false);
     }
-    (last, (last > i && organ(last - 1)).then_some(last - 1))
+    (
+        last,
+        (last > i && organ(last - 1)).then_some(last - 1),
+        false,
+    )
 }
 
 /// A site's banner with the day's date (`XX区人民政府 2019年12月3日星期二`): a date with a
@@ -542,18 +617,55 @@ fn order_number(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Opti
     if line.prose || found.meta.doc_number.is_some() || found.meta.title.is_none() {
         return None;
     }
-    line.text.strip_suffix('令').filter(|o| is_organ(o))?;
-    let number = compact(next.text);
-    let serial = number.strip_prefix('第')?.strip_suffix('号')?;
+    let organ = order_organ(line.text)?;
+    let (number, range) = order_serial(next.text)?;
+    // The mark names the body that promulgates what the title names (the 发文机关标志); by
+    // the short name the title opens with, when the mark adds the state's name
+    // (`中华人民共和国国务院令` over `国务院…条例`).
+    if found.meta.issuer.is_none() {
+        let title = found.meta.title.as_deref().unwrap_or("");
+        let short = lexicon::JOINT_OPENINGS
+            .iter()
+            .filter_map(|w| organ.strip_prefix(w))
+            .find(|rest| !rest.is_empty() && title.starts_with(rest))
+            .map_or(0, |rest| organ.len() - rest.len());
+        found.meta.issuer = Some(compact(&organ[short..]));
+        found.span_in("issuer", line, short..organ.len());
+    }
+    found.meta.doc_number = Some(number);
+    found.span_in("doc_number", next, range);
+    found.use_line(line);
+    found.use_line(next);
+    Some(i + 2)
+}
+
+/// The body named by the mark of a 命令 or 公告 (`XX人民政府令`, `XX常务委员会公告`).
+fn order_organ(t: &str) -> Option<&str> {
+    t.strip_suffix('令')
+        .or_else(|| t.strip_suffix("公告"))
+        .filter(|o| is_organ(o))
+}
+
+/// A 令号 or 公告's number alone on a line (`第48号`, in brackets `（第48号）` in some copies):
+/// the number as written without brackets, and its byte range in `t`.
+fn order_serial(t: &str) -> Option<(String, Range<usize>)> {
+    let trimmed = t.trim_matches(crate::chars::is_space);
+    let inner = trimmed
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']))
+        .unwrap_or(trimmed)
+        .trim_matches(crate::chars::is_space);
+    let number = compact(inner);
+    let serial = number.strip_prefix('第')?.strip_suffix(['号', '號'])?;
     let numeral = |c: char| c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c);
     if serial.is_empty() || serial.chars().count() > 8 || !serial.chars().all(numeral) {
         return None;
     }
-    found.meta.doc_number = Some(number);
-    found.span_in("doc_number", next, 0..next.text.len());
-    found.use_line(line);
-    found.use_line(next);
-    Some(i + 2)
+    // `inner` is `t` trimmed at both ends: its start is what was trimmed from the front.
+    let start = t.len()
+        - t.trim_start_matches(|c: char| crate::chars::is_space(c) || matches!(c, '（' | '('))
+            .len();
+    Some((number, start..start + inner.len()))
 }
 
 /// An organ's name alone on a line, above a title that itself starts with an organ's name
@@ -577,17 +689,12 @@ fn order_mark(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option
     if found.meta.issuer.is_some() || line.prose {
         return None;
     }
-    let organ = line.text.strip_suffix('令').filter(|o| is_organ(o))?;
-    let number = compact(next.text);
-    let serial = number.strip_prefix('第')?.strip_suffix('号')?;
-    let numeral = |c: char| c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c);
-    if serial.is_empty() || serial.chars().count() > 8 || !serial.chars().all(numeral) {
-        return None;
-    }
+    let organ = order_organ(line.text)?;
+    let (number, range) = order_serial(next.text)?;
     found.meta.issuer = Some(compact(organ));
     found.span_in("issuer", line, 0..organ.len());
     found.meta.doc_number = Some(number);
-    found.span_in("doc_number", next, 0..next.text.len());
+    found.span_in("doc_number", next, range);
     found.use_line(line);
     found.use_line(next);
     Some(i + 2)
@@ -798,6 +905,12 @@ fn title(found: &mut Found<'_, '_>, lines: &[Line<'_>], start: usize) -> usize {
     }
     if found.meta.issuer.is_none() && lead == 0 && count == 1 {
         if let Some(organ) = issuer_opening(first.text) {
+            found.meta.issuer = Some(compact(organ));
+            found.span_in("issuer", first, 0..organ.len());
+        }
+    }
+    if found.meta.issuer.is_none() && lead == 0 {
+        if let Some(organ) = issuer_before_period(&text).filter(|o| first.text.starts_with(*o)) {
             found.meta.issuer = Some(compact(organ));
             found.span_in("issuer", first, 0..organ.len());
         }
@@ -1029,6 +1142,68 @@ fn issuer_opening(title: &str) -> Option<&str> {
         .map(|end| &title[..end])
 }
 
+/// The body named at the opening of a title without `关于`, right before the period the
+/// document covers (`南县住房和城乡建设局2018年度…报告`, `县农业局冬季农业工作方案`): a body
+/// reports on, or plans, its own year or season. The name opens with a place (`南县`, `县`), so
+/// that a subject ending like a body (`…改革部署方案`) is not taken for one.
+fn issuer_before_period(title: &str) -> Option<&str> {
+    if title.len() > lines::ELEMENT_LINE_BYTES
+        || !ends_with_document_kind(title)
+        || lexicon::TITLE_ISSUE_WORDS
+            .iter()
+            .any(|w| find_word(title, w).is_some())
+    {
+        return None;
+    }
+    title
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take(PERIOD_ISSUER_CHARS)
+        .find_map(|end| {
+            let (name, rest) = title.split_at(end);
+            (opens_with_period(rest)
+                && opens_with_place(name)
+                && !lexicon::ORGAN_ENDINGS.iter().any(|e| rest.starts_with(e))
+                && is_organ(name))
+            .then_some(name)
+        })
+}
+
+/// The longest body's name read before a period at a title's opening, in characters.
+const PERIOD_ISSUER_CHARS: usize = 30;
+
+/// Whether `rest` opens with a year (`2018年`, `二〇一八年`) or a period word (`冬季`, `上半年`).
+fn opens_with_period(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let year = chars
+        .by_ref()
+        .take(4)
+        .filter(|&c| c.is_ascii_digit() || lexicon::SERIAL_NUMERALS.contains(&c))
+        .count()
+        == 4
+        && chars.next() == Some('年');
+    year || lexicon::TITLE_PERIODS.iter().any(|p| rest.starts_with(p))
+}
+
+/// Whether a body's name opens with a place: a level (`县`, `市`) first, or a place's name of
+/// a few characters ending with one (`南县`, `岳阳市`), not a whole (`全县`, `本市`).
+fn opens_with_place(name: &str) -> bool {
+    const LEVELS: [char; 7] = ['省', '市', '县', '区', '州', '旗', '盟'];
+    const WHOLES: [char; 5] = ['全', '本', '我', '各', '该'];
+    name.chars()
+        .take(PLACE_CHARS)
+        .position(|c| LEVELS.contains(&c))
+        .is_some_and(|k| {
+            !name
+                .chars()
+                .next()
+                .is_some_and(|c| WHOLES.contains(&c) && k > 0)
+        })
+}
+
+/// The longest place name opening a body's name, in characters.
+const PLACE_CHARS: usize = 6;
+
 /// The 主送机关: the line ending in `：`, with the lines of its paragraph before it that no
 /// other element used (a list wrapped over two lines).
 fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
@@ -1070,25 +1245,6 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
     for l in &lines[first..=i] {
         found.use_line(l);
     }
-}
-
-/// Whether a line closes a bracket it did not open (`行动计划》的通知`): it continues the line
-/// before it.
-fn closes_bracket(t: &str) -> bool {
-    let mut depth = 0i32;
-    for c in t.chars() {
-        match c {
-            '《' | '（' | '(' | '“' | '「' | '〔' => depth += 1,
-            '》' | '）' | ')' | '”' | '」' | '〕' => {
-                depth -= 1;
-                if depth < 0 {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use super::dates::{find_date, whole_date};
 use super::lines::{self, Line};
 use super::words::{
-    has_sentence_punct, is_attachment_label, is_bracketed_note, is_organ, office_and_name,
-    opens_with_heading_marker,
+    closes_bracket, ends_with_document_kind, has_sentence_punct, is_attachment_label,
+    is_bracketed_note, is_organ, office_and_name, opens_with_heading_marker,
 };
 use super::{compact, split_bodies, Found};
 
@@ -198,8 +198,12 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
     // A note in brackets under the title (`（2005年6月17日修订）`, `（2024年1月5日市政府第3次常务
     // 会议通过）`) is the 题注, not part of the title; a short status (`（试行）`) is.
     // Nor is a span of years (`（2023—2027年）`), which is the title's.
+    // A 题注 dates the text (`年`); a draft's status (`（修正草案·二审稿）`) is the title's.
     let note = |l: &Line<'_>| {
-        is_bracketed_note(l.text) && l.text.chars().count() > 8 && !is_year_span(l.text)
+        is_bracketed_note(l.text)
+            && l.text.chars().count() > 8
+            && l.text.contains("年")
+            && !is_year_span(l.text)
     };
     let chapter = |l: &Line<'_>| crate::lexicon::CHAPTER_NAMES.contains(&compact(l.text).as_str());
     let is_title_line = |l: &Line<'_>| {
@@ -212,18 +216,40 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
             && whole_date(l.text).is_none()
     };
     let mut end = start;
+    // Whether the title ended with its kind of document (`…年度报告`) and nothing continued it.
+    let mut kinded = false;
     while end < after.len()
         && end - start < BODY_TITLE_LINES
         && after.get(end).is_some_and(is_title_line)
     {
         end += 1;
+        let continued = after.get(end).is_some_and(|n| {
+            n.text.starts_with(['的', '（', '(']) || closes_bracket(n.text) || is_kind_tail(n.text)
+        });
+        if ends_with_document_kind(after[end - 1].text) && !continued {
+            kinded = true;
+            break;
+        }
     }
     // Body text must follow, or this is the end of the document (or the 版记), not a title.
     let next = after
         .get(end)
         .filter(|l| !note(l))
         .or_else(|| after.get(end + 1));
-    let followed = next.is_some_and(|l| l.prose || heading(l) || chapter(l));
+    // After a title ended by its kind, a first sentence a copy broke over short lines
+    // (`根据《` / `…条例》(以下简称` / `《条例》)…要求，…。`) is body text too.
+    let broken_sentence = || {
+        let mut joined = String::new();
+        for l in after.iter().skip(end).take(BODY_TITLE_LINES) {
+            joined.push_str(l.text);
+            if has_sentence_punct(&joined) || l.prose {
+                return true;
+            }
+        }
+        false
+    };
+    let followed =
+        next.is_some_and(|l| l.prose || heading(l) || chapter(l)) || (kinded && broken_sentence());
     if end == start || !followed {
         return false;
     }
@@ -238,6 +264,11 @@ fn body_title(found: &mut Found<'_, '_>, after: &[Line<'_>]) -> bool {
     }
     found.meta.body_title = Some(text);
     true
+}
+
+/// A short line that is only the end of a title wrapped before its kind (`的通知`, `实施方案`).
+fn is_kind_tail(t: &str) -> bool {
+    t.chars().count() <= 8 && ends_with_document_kind(t)
 }
 
 /// Whether a line opens with a heading marker, as cleaned or as written in the input: reading

@@ -361,6 +361,25 @@ pub fn is_page_channel(t: &str) -> bool {
         && !t.trim().is_empty()
 }
 
+/// Whether a line closes a bracket it did not open (`行动计划》的通知`): it continues the line
+/// before it.
+pub fn closes_bracket(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '《' | '（' | '(' | '“' | '「' | '〔' => depth += 1,
+            '》' | '）' | ')' | '”' | '」' | '〕' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
