@@ -231,6 +231,14 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
             dated = Some(i);
             i += 1;
             continue;
+        } else if found.meta.addressees.is_empty() && speech_title_below(&lines, i) {
+            // A site's heading of the page stood above: the document's own title is the one
+            // its speech's subtitle follows (`…会议政府工作报告` / `关于…计划的报告` /
+            // `一九八六年三月二十五日在…`).
+            found.meta.title = None;
+            found.meta.spans.retain(|s| s.key != "title");
+            i = title(found, &lines, i).max(i + 1);
+            continue;
         } else if found.meta.title.is_none() && !order && late_title(&lines, i) {
             // The title under a page's lines that nothing above recognised (a heading that
             // also carries the 发文字号, `鲁政发〔2014〕20号《…的实施意见》`, then a byline).
@@ -413,6 +421,18 @@ fn late_title(lines: &[Line<'_>], i: usize) -> bool {
             .take(TITLE_LINES)
             .take_while(|l| title_line(l))
             .any(|l| ends_with_document_kind(unwrap_book_marks(l.text).trim_end_matches('》')))
+}
+
+/// A whole title on line `i` (one line naming its kind) with a speech's subtitle under it (a
+/// dashed or bare `…在…会议上`): the document's own title, under a heading the head took first.
+fn speech_title_below(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(line), Some(next)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    title_line(line)
+        && ends_with_document_kind(line.text)
+        && (is_bare_subtitle(next.text)
+            || (starts_with_dash(next.text) && find_date(next.text).is_some()))
 }
 
 /// How many lines after a page's heading may repeat it (a key-value header's fields between
@@ -971,6 +991,14 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
         ..first.clone()
     };
     let t = line.text;
+    // A PDF copy wraps the run-together text: what follows the title may go on over the next
+    // lines.
+    let after: String = lines
+        .iter()
+        .skip(1)
+        .take(RUN_IN_LINES)
+        .map(|l| l.text)
+        .collect();
     let cut = t
         .char_indices()
         .map(|(at, c)| at + c.len_utf8())
@@ -982,9 +1010,15 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
                 && rest.as_bytes().iter().take(4).all(u8::is_ascii_digit)
                 && rest[4..].starts_with('年');
             ends_with_document_kind(&t[..at])
-                && (year || opens_with_heading_marker(rest) || opens_with_salutation(rest))
+                && (year
+                    || opens_with_heading_marker(rest)
+                    || opens_with_salutation(rest)
+                    || (SPEECH_KINDS.iter().any(|k| t[..at].ends_with(k))
+                        && !rest.is_empty()
+                        && motto_then_salutation(&format!("{rest}{after}"))))
                 && rest
                     .chars()
+                    .chain(after.chars())
                     .take(200)
                     .any(|c| matches!(c, '。' | '，' | ','))
         })?;
@@ -1015,6 +1049,9 @@ fn run_in_title(found: &mut Found<'_, '_>, lines: &[Line<'_>]) -> Option<usize> 
     found.title_end = 1;
     Some(1)
 }
+
+/// How many lines after the first a run-together title's look-ahead reads.
+const RUN_IN_LINES: usize = 3;
 
 /// How far into a line a site's watermark may reach, in bytes.
 const WATERMARK_BYTES: usize = 120;
@@ -1051,6 +1088,29 @@ fn opens_with_salutation(rest: &str) -> bool {
         .take(12)
         .find(|&(_, c)| matches!(c, '：' | ':'))
         .is_some_and(|(at, _)| at > 0 && is_salutation(&rest[..at]))
+}
+
+/// The longest motto subtitle between a speech's title and its salutation, in characters.
+const MOTTO_CHARS: usize = 48;
+
+/// A speech's motto subtitle (`统一思想 振奋精神 鼓劲加压`) and then its salutation (`同志们：`)
+/// opening `rest`: what a speech's title runs into when a copy lost its line breaks. The
+/// title's end (`…的讲话`) is the break's place.
+fn motto_then_salutation(rest: &str) -> bool {
+    rest.char_indices()
+        .take(MOTTO_CHARS)
+        .find(|&(_, c)| matches!(c, '：' | ':') || is_clause_mark(c))
+        .is_some_and(|(at, c)| {
+            matches!(c, '：' | ':')
+                && lexicon::SALUTATION_ENDINGS
+                    .iter()
+                    .any(|w| rest[..at].ends_with(w))
+        })
+}
+
+/// Punctuation that ends a clause: a motto subtitle holds none.
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, '。' | '，' | ',' | '；' | ';' | '！' | '？')
 }
 
 /// A 发文字号 in brackets at the end of a line: the byte length of the text before the bracket

@@ -83,6 +83,17 @@ pub fn speaker(
         found.use_line(line);
         return Some(i + 1);
     }
+    // Some copies put the speaker line in brackets (`（国务院总理 赵紫阳）`).
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']));
+    if let Some(inner) = inner.filter(|x| office_and_name(x).is_some()) {
+        let open = t.len() - inner.len() - t.chars().next_back().map_or(0, char::len_utf8);
+        found.meta.speaker = Some(compact(inner));
+        found.span_in("speaker", line, open..open + inner.len());
+        found.use_line(line);
+        return Some(i + 1);
+    }
     // A report to a congress delivered on behalf of a body names the body
     // (`南开区财政局` under `——2024年1月11日在…会议上`).
     if speech && is_organ(t) {
