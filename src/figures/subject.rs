@@ -15,9 +15,9 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
-    self, follow_stops, function_words, lead_words, mid_stops, rate_words, verbs, ACTION_UNITS,
-    CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS, DURATION_UNITS,
-    HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, NOUN_HEADS, ORGANISATIONS, PER_HEAD,
+    self, follow_stops, function_words, lead_words, mid_stops, noun_heads, rate_words, verbs,
+    ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS,
+    DURATION_UNITS, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, ORGANISATIONS, PER_HEAD,
     PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
     SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
 };
@@ -273,15 +273,7 @@ fn strip_compare_word(phrase: &str) -> &str {
 /// that gives an award, the noun counted after the figure ends where the honour's quoted name
 /// or the next award begins. `None` when the subject is not that noun or nothing is cut.
 fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String> {
-    let rest = &text[end..];
-    let rest = &rest[reading_len(rest).unwrap_or(0)..];
-    if !rest.starts_with(subject) {
-        return None;
-    }
-    let clause = text[from..end].rsplit(is_clause_end).next().unwrap_or("");
-    if !HONOUR_VERBS.iter().any(|v| clause.contains(v)) {
-        return None;
-    }
+    // Most subjects have no quote and no 、: that is seen first.
     // (`31名运动员、教练员`: nouns listed with 、 are all counted.)
     let cut = subject
         .char_indices()
@@ -291,6 +283,17 @@ fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String
                     || (c == '、' && HONOUR_VERBS.iter().any(|v| subject[j + 3..].starts_with(v))))
         })?
         .0;
+    let mut rest = &text[end..];
+    if rest.starts_with(['(', '（']) {
+        rest = &rest[reading_len(rest).unwrap_or(0)..];
+    }
+    if !rest.starts_with(subject) {
+        return None;
+    }
+    let clause = text[from..end].rsplit(is_clause_end).next().unwrap_or("");
+    if !HONOUR_VERBS.iter().any(|v| clause.contains(v)) {
+        return None;
+    }
     (subject[..cut].chars().count() >= 2).then(|| subject[..cut].to_string())
 }
 
@@ -1222,12 +1225,11 @@ fn strip_leading_year(phrase: &str) -> &str {
 /// Whether `s` (what follows a verb) is a head noun that closes the phrase (`项目。`,
 /// `项目全部开工`).
 fn head_noun_closes(s: &str) -> bool {
-    NOUN_HEADS.iter().any(|h| {
-        s.strip_prefix(h).is_some_and(|r| {
-            !r.starts_with(|c: char| is_cjk(c) && c != '、')
-                || mid_stops().starts(r)
-                || verbs().starts(r)
-        })
+    noun_heads().longest(s).is_some_and(|h| {
+        let r = &s[h.len()..];
+        !r.starts_with(|c: char| is_cjk(c) && c != '、')
+            || mid_stops().starts(r)
+            || verbs().starts(r)
     })
 }
 
@@ -1361,8 +1363,8 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     }
     // `148個(gè)集體`: in a copy with the reading of each character in brackets, the unit's
     // reading stands between the figure and its noun.
-    if let Some(n) = reading_len(&text[end..]) {
-        end += n;
+    if text[end..].starts_with(['(', '（']) {
+        end += reading_len(&text[end..]).unwrap_or(0);
     }
     let limit = figures.get(next).map_or(text.len(), |n| n.lead).max(end);
     let mut rest = &text[end..limit];

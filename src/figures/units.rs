@@ -56,19 +56,31 @@ pub fn normalise_unit(unit: &str) -> String {
         .collect()
 }
 
+/// The written forms of [`QUALIFIERS_BEFORE`], for a look-up by the end of a text.
+fn qualifiers_before() -> &'static crate::lexicon::wordset::WordSet {
+    static SET: std::sync::OnceLock<crate::lexicon::wordset::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let written: Vec<&'static str> = QUALIFIERS_BEFORE.iter().map(|(w, _)| *w).collect();
+        crate::lexicon::wordset::WordSet::new(&written)
+    })
+}
+
 /// A qualifier written right before the number at `i`: its start and the word as listed.
 pub fn qualifier_before(text: &str, i: usize) -> (usize, Option<&'static str>) {
     let before = &text[..i];
     if let Some((start, listed)) = across_verb(before) {
         return (start, Some(listed));
     }
-    let hit = QUALIFIERS_BEFORE
-        .iter()
-        .filter(|(w, _)| before.ends_with(w))
-        .max_by_key(|(w, _)| w.len());
+    // The longest written form that ends `before`, then what it is listed as.
+    let hit = qualifiers_before().longest_suffix(before).and_then(|w| {
+        QUALIFIERS_BEFORE
+            .iter()
+            .find(|(written, _)| *written == w)
+            .map(|(_, listed)| (w, *listed))
+    });
     match hit {
         Some((w, listed)) if !NOT_QUALIFIERS_BEFORE.iter().any(|x| before.ends_with(x)) => {
-            (i - w.len(), Some(*listed))
+            (i - w.len(), Some(listed))
         }
         _ => (i, None),
     }

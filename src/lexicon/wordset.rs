@@ -23,15 +23,32 @@ impl Hasher for CharHasher {
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
-type CharMap = HashMap<char, Vec<&'static str>, BuildHasherDefault<CharHasher>>;
+/// Words by their first (or last) two characters, as one key (see [`pair`]).
+type PairMap = HashMap<u64, Vec<&'static str>, BuildHasherDefault<CharHasher>>;
 
-/// A word table indexed by first character.
+/// Two characters as one key: the outer one in the high half.
+fn pair(outer: char, inner: char) -> u64 {
+    (u64::from(u32::from(outer)) << 32) | u64::from(u32::from(inner))
+}
+
+/// A word table indexed by its first two characters (and by its last two): a look-up compares
+/// only the few words that share them, however many spellings of one word the table holds
+/// (`增长`, `增長`).
 #[derive(Debug, Default)]
 pub struct WordSet {
-    by_first: CharMap,
-    by_last: CharMap,
+    /// Words of two or more characters by their first two.
+    by_first: PairMap,
+    /// Words of two or more characters by their last two (the last in the high half).
+    by_last: PairMap,
+    /// The words of one character.
+    singles: HashMap<char, &'static str, BuildHasherDefault<CharHasher>>,
+    /// Their characters as a bit table.
+    single_chars: Chars,
     /// The first characters as a bit table (see [`Chars`]).
     firsts: Chars,
     /// The last characters as a bit table.
@@ -68,59 +85,78 @@ impl Chars {
 }
 
 impl WordSet {
-    /// Indexes `table`; within one first character, longer words come first.
+    /// Indexes `table`; within one pair of characters, longer words come first.
     pub fn new(table: &[&'static str]) -> Self {
-        let mut by_first = CharMap::default();
-        let mut by_last = CharMap::default();
+        let mut set = WordSet::default();
         for &w in table {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push(w);
-            }
-            if let Some(c) = w.chars().next_back() {
-                by_last.entry(c).or_default().push(w);
+            let chars: Vec<char> = w.chars().collect();
+            match chars.as_slice() {
+                [] => {}
+                [c] => {
+                    set.singles.insert(*c, w);
+                    set.single_chars.insert(*c);
+                    set.firsts.insert(*c);
+                    set.lasts.insert(*c);
+                }
+                _ => {
+                    let n = chars.len();
+                    let (a, b) = (chars[0], chars[1]);
+                    let (z, y) = (chars[n - 1], chars[n - 2]);
+                    set.by_first.entry(pair(a, b)).or_default().push(w);
+                    set.by_last.entry(pair(z, y)).or_default().push(w);
+                    set.firsts.insert(a);
+                    set.lasts.insert(z);
+                }
             }
         }
-        for list in by_first.values_mut().chain(by_last.values_mut()) {
+        for list in set.by_first.values_mut().chain(set.by_last.values_mut()) {
             crate::sort::sort_by_key(list, |w| std::cmp::Reverse(w.len()));
         }
-        let mut firsts = Chars::default();
-        let mut lasts = Chars::default();
-        by_first.keys().for_each(|&c| firsts.insert(c));
-        by_last.keys().for_each(|&c| lasts.insert(c));
-        WordSet {
-            by_first,
-            by_last,
-            firsts,
-            lasts,
-        }
+        set
     }
 
     /// The longest word of the table that `s` starts with.
     #[inline]
     pub fn longest(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next()?;
-        if !self.firsts.may_hold(c) {
+        let mut chars = s.chars();
+        let a = chars.next()?;
+        if !self.firsts.may_hold(a) {
             return None;
         }
-        self.by_first
-            .get(&c)?
-            .iter()
-            .copied()
-            .find(|w| s.starts_with(w))
+        let longer = chars.next().and_then(|b| {
+            self.by_first
+                .get(&pair(a, b))?
+                .iter()
+                .copied()
+                .find(|w| s.starts_with(w))
+        });
+        longer.or_else(|| self.single(a))
     }
 
     /// The longest word of the table that `s` ends with.
     #[inline]
     pub fn longest_suffix(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next_back()?;
-        if !self.lasts.may_hold(c) {
+        let mut chars = s.chars();
+        let z = chars.next_back()?;
+        if !self.lasts.may_hold(z) {
             return None;
         }
-        self.by_last
-            .get(&c)?
-            .iter()
-            .copied()
-            .find(|w| s.ends_with(w))
+        let longer = chars.next_back().and_then(|y| {
+            self.by_last
+                .get(&pair(z, y))?
+                .iter()
+                .copied()
+                .find(|w| s.ends_with(w))
+        });
+        longer.or_else(|| self.single(z))
+    }
+
+    /// The one-character word `c`, if the table holds it.
+    fn single(&self, c: char) -> Option<&'static str> {
+        if !self.single_chars.may_hold(c) {
+            return None;
+        }
+        self.singles.get(&c).copied()
     }
 
     /// Whether a word of the table may start with `c` (when not, [`WordSet::longest`] of a
