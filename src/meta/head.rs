@@ -200,7 +200,21 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
                     i += k;
                     continue;
                 }
-                None => break,
+                None => {
+                    // A site's preface may stand between its heading and the document, which
+                    // then opens with its own label and 主送机关 (`…批复` / `某某中心：`).
+                    if !speech && found.meta.addressees.is_empty() {
+                        if let Some(k) = document_after_preface(&lines, i) {
+                            addressees(found, &lines, k);
+                            if !found.meta.addressees.is_empty() {
+                                i = k + 1;
+                                end_par =
+                                    lines.get(i).map_or(found.doc.paragraphs.len(), |l| l.par);
+                            }
+                        }
+                    }
+                    break;
+                }
             }
         }
         let t = line.text;
@@ -433,6 +447,29 @@ fn speech_title_below(lines: &[Line<'_>], i: usize) -> bool {
         && ends_with_document_kind(line.text)
         && (is_bare_subtitle(next.text)
             || (starts_with_dash(next.text) && find_date(next.text).is_some()))
+}
+
+/// How many lines of a site's preface may stand before the document it introduces.
+const PREFACE_LINES: usize = 3;
+
+/// The 主送机关 line of a document that a site's preface (from line `i`, running text) leads
+/// into: within [`PREFACE_LINES`] lines, a short line naming a kind of document (`建设项目可研
+/// 报告批复`), then a line of bodies' names ending with a colon.
+fn document_after_preface(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    (i + 1..i + 1 + PREFACE_LINES)
+        .find(|&k| {
+            let (Some(label), Some(next)) = (lines.get(k), lines.get(k + 1)) else {
+                return false;
+            };
+            !label.prose
+                && ends_with_document_kind(label.text)
+                && next.text.ends_with(['：', ':'])
+                && {
+                    let names = split_bodies(next.text);
+                    !names.is_empty() && names.iter().all(|n| is_organ(n))
+                }
+        })
+        .map(|k| k + 1)
 }
 
 /// How many lines after a page's heading may repeat it (a key-value header's fields between

@@ -138,26 +138,34 @@ pub fn is_caption(t: &str) -> bool {
         && (t.contains("记者") || t.contains("摄影") || t.contains('。'))
 }
 
+/// Where a speech's head run together on one line (`…的报告——1982年3月13日在…会议上…`) parts
+/// its title from the dashed subtitle: the byte length of the title, and the date read after
+/// the dashes (its range within the text after them).
+pub fn run_together_at(t: &str) -> Option<(usize, super::dates::ElementDate)> {
+    if t.len() > lines::ELEMENT_LINE_BYTES || has_sentence_punct(t) {
+        return None;
+    }
+    let dash = t.find(is_dash).filter(|&at| at > 0)?;
+    if !ends_with_document_kind(&t[..dash]) {
+        return None;
+    }
+    let rest = t[dash..].trim_start_matches(is_dash);
+    let date = find_date(rest).filter(|d| d.range.start == 0)?;
+    rest[date.range.end..]
+        .starts_with('在')
+        .then_some((dash, date))
+}
+
 /// A speech's head run together on one line: the title, the dashed subtitle with the date and
 /// the occasion, and the speaker (`政府工作报告——2024年3月5日在…会议上国务院总理 李强`). Sets
 /// the title, the date and the speaker; returns the line after it.
 pub fn run_together(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) -> Option<usize> {
     let line = lines.get(i)?;
     let t = line.text;
-    if t.len() > lines::ELEMENT_LINE_BYTES || has_sentence_punct(t) {
-        return None;
-    }
-    let dash = t.find(is_dash).filter(|&at| at > 0)?;
+    let (dash, date) = run_together_at(t)?;
     let title = &t[..dash];
-    if !ends_with_document_kind(title) {
-        return None;
-    }
     let rest = t[dash..].trim_start_matches(is_dash);
     let offset = t.len() - rest.len();
-    let date = find_date(rest).filter(|d| d.range.start == 0)?;
-    if !rest[date.range.end..].starts_with('在') {
-        return None;
-    }
     // The occasion ends with its last `上` (`…会议上`); a speaker may follow.
     let closed = rest.rfind('上');
     let occasion_end = closed.map_or(rest.len(), |at| at + '上'.len_utf8());

@@ -46,6 +46,18 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
                 found.use_line(line);
                 return;
             }
+            // The enclosed report's own head run together on one line (`…的报告──1982年3月13日
+            // 在…会议上…主任 某某`) after a covering notice that kept no 署名: its title is the
+            // enclosed title, and what follows is the report's, not the notice's.
+            // (Body lines end with their punctuation: only an unpunctuated end is looked at.) A
+            // PDF copy wraps that line: its start may be the line before.
+            if let Some((head, len)) = run_together_title(line, recent.last()) {
+                found.meta.body_title = Some(compact(&head.text[..len]));
+                found.span_in("body_title", &head, 0..len);
+                found.use_line(&head);
+                found.use_line(line);
+                return;
+            }
             if let Some(s) = signed(line, &recent) {
                 record_signature(found, &s.signers, &s.date_line, s.date);
                 body_title(found, &lines_after(doc, par, &lines, k));
@@ -85,6 +97,23 @@ pub fn signature(found: &mut Found<'_, '_>, from: usize) {
         found.span_in("date", line, date.0);
         found.use_line(line);
     }
+}
+
+/// A speech's head run together on `line`, or on the unpunctuated line before it and `line`
+/// (a PDF copy wrapped it): the line the title stands on and the title's byte length.
+fn run_together_title<'d>(line: &Line<'d>, before: Option<&Line<'d>>) -> Option<(Line<'d>, usize)> {
+    let open = |t: &str| !t.ends_with(['。', '；', '，', '：', ':', '！', '？']);
+    if let Some((len, _)) = open(line.text)
+        .then(|| super::speech::run_together_at(line.text))
+        .flatten()
+    {
+        return Some((line.clone(), len));
+    }
+    let before = before.filter(|b| open(b.text) && b.text.contains(super::speech::is_dash))?;
+    let joined = format!("{}{}", before.text, line.text);
+    super::speech::run_together_at(&joined)
+        .filter(|(len, _)| *len <= before.text.len())
+        .map(|(len, _)| (before.clone(), len))
 }
 
 /// The lines after line `k` of paragraph `par` (whose lines are `lines`) that may hold the
