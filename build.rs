@@ -95,6 +95,7 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("PLACE_ENDINGS", Words, &["place_endings"]),
     // Headings.
     ("CITATION_AFTER", Words, &["citation_after"]),
+    ("CONTENTS_LABELS", Words, &["contents_labels"]),
     // Figures: their kind and period.
     ("GOAL_WORDS", Words, &["goal_words"]),
     ("OUTCOME_WORDS", Words, &["outcome_words"]),

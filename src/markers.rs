@@ -1,7 +1,7 @@
 //! Heading markers as they are written: `一、` `（一）` `(一)` `1.` `1、` `1．` `（1）` `(1)` `1）`
-//! `①` `⑴` `⒈` `第一章` `第一节` `第一条` `第一部分` `第一篇`, and the enumerations that open a sentence
-//! (`一是`, `第一，`). Each reader looks at the start of a text only, so it costs a few
-//! characters whatever the text's length.
+//! `①` `⑴` `⒈` `第一章` `第一节` `第一条` `第一部分` `第一篇` (`第一節` `第一條` in traditional
+//! characters), and the enumerations that open a sentence (`一是`, `第一，`). Each reader looks
+//! at the start of a text only, so it costs a few characters whatever the text's length.
 
 use crate::chars::{is_cjk, is_digit, is_space};
 use crate::lexicon::opens_with_measure;
@@ -230,12 +230,17 @@ fn chapter(text: &str) -> Option<Marker> {
     let body = text.strip_prefix('第')?;
     let (number, len) = chinese_number(body).or_else(|| arabic_number(body))?;
     let rest = &body[len..];
+    // A traditional-character copy writes 節 條 編 (the other words are the same in both).
     let (style, word) = if rest.starts_with('章') {
         (MarkerStyle::Chapter, "章")
     } else if rest.starts_with('节') {
         (MarkerStyle::Section, "节")
+    } else if rest.starts_with('節') {
+        (MarkerStyle::Section, "節")
     } else if rest.starts_with('条') {
         (MarkerStyle::Article, "条")
+    } else if rest.starts_with('條') {
+        (MarkerStyle::Article, "條")
     } else if rest.starts_with("部分") {
         (MarkerStyle::Part, "部分")
     } else if rest.starts_with('篇') {
@@ -244,6 +249,8 @@ fn chapter(text: &str) -> Option<Marker> {
     } else if rest.starts_with('编') {
         // A code's books (`第一编`), above its chapters.
         (MarkerStyle::Part, "编")
+    } else if rest.starts_with('編') {
+        (MarkerStyle::Part, "編")
     } else {
         return None;
     };

@@ -304,8 +304,24 @@ fn candidates(
     let mut out = Vec::new();
     // Inside an attachment list (`附件：1.…` and the items below it), numbers are list items.
     let mut attachment_list = false;
+    // A table of contents ends before this paragraph; the paragraphs before the second were
+    // looked through for one.
+    let (mut contents_end, mut looked_through) = (0, 0);
     for (i, par) in doc.paragraphs.iter().enumerate() {
         let text = par.text.as_str();
+        if i < contents_end {
+            continue;
+        }
+        let marker = opening_marker(text);
+        if i >= looked_through {
+            if let Some((end, contents)) = table_of_contents(doc, i, marker) {
+                looked_through = end.max(i + 1);
+                if contents {
+                    contents_end = end;
+                    continue;
+                }
+            }
+        }
         if is_attachment_note(text) {
             attachment_list = true;
             attachment_lists.push(i);
@@ -317,7 +333,7 @@ fn candidates(
             continue;
         }
         let mut counted = false;
-        let opening = opening_marker(text).or_else(|| {
+        let opening = marker.or_else(|| {
             counted = true;
             counted_decimal(text)
         });
@@ -352,9 +368,9 @@ fn candidates(
         if let (Some(marker), Some(spaced)) = (opening, &spaced) {
             out[opening_index].limit = spaced.title_end(marker.len, marker, false);
         }
-        let opens = enumerations(text, i, &mut out, spaced.is_some());
+        let (opens, announced) = enumerations(text, i, &mut out, spaced.is_some());
         if let Some(opens) = opens {
-            if run_together(text) {
+            if announced || run_together(text) {
                 inline_headings(
                     text,
                     i,
@@ -597,8 +613,13 @@ impl SpacedTitles<'_, '_> {
         let text = self.par.text.as_str();
         if inside {
             let at = from.checked_sub(marker.len)?;
-            let before = text.get(..at)?.chars().next_back()?;
-            if !is_sentence_end(before) || !self.blank_before(at) {
+            let before_marker = text.get(..at)?;
+            let before = before_marker
+                .trim_end_matches(is_space)
+                .chars()
+                .next_back()?;
+            let blank = self.blank_before(at) || before_marker.ends_with(is_space);
+            if !is_sentence_end(before) || !blank {
                 return None;
             }
         }
@@ -652,6 +673,105 @@ impl SpacedTitles<'_, '_> {
     }
 }
 
+/// The most lines of a table of contents.
+const MAX_CONTENTS_LINES: usize = 200;
+/// The longest line of a table of contents, in characters (a title, leaders and a page number).
+const MAX_CONTENTS_LINE_CHARS: usize = 60;
+
+/// A table of contents starting at paragraph `at`: the list of a document's parts (`目录` and the
+/// lines `第一章 总则` … `第七章 附则` under it) that the body then repeats as its headings. Its
+/// lines are no headings. Found after a line that reads `目录` (`目 錄`, `目次`), or, with no such
+/// line, as a run of two heading lines or more whose first comes again, word for word, right
+/// after the run (the body's own first heading). Either way the list ends where the number of
+/// its first line comes again: the body starts there.
+///
+/// `None` when `at` can open no such list. Otherwise the end of the lines looked through, and
+/// whether they are a table of contents: a list is then skipped whole, and lines looked through
+/// are not looked from again, which keeps the search linear. `marker` is the marker opening
+/// paragraph `at`, if any.
+fn table_of_contents(
+    doc: &Document<'_>,
+    at: usize,
+    marker: Option<Marker>,
+) -> Option<(usize, bool)> {
+    let text = doc.paragraphs.get(at)?.text.as_str();
+    // Only a first heading line can open a list of the document's parts.
+    let first_line = || marker.is_some_and(|m| m.number == 1 && is_heading_line(text, m.len));
+    let labelled = marker.is_none() && is_contents_label(text);
+    if !labelled && !first_line() {
+        return None;
+    }
+    let from = at + usize::from(labelled);
+    // The first entry: its marker, and its title without blanks.
+    let mut first: Option<(MarkerStyle, u32, String)> = None;
+    let mut end = from;
+    for (j, par) in doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(MAX_CONTENTS_LINES)
+    {
+        end = j;
+        let line = par.text.as_str();
+        let marker = opening_marker(line).filter(|m| is_contents_line(line.get(m.len..)));
+        let Some(marker) = marker else {
+            // A line with no number (`前言`, `附录`) may stand in a labelled list.
+            if labelled && first.is_some() && is_contents_line(Some(line)) {
+                continue;
+            }
+            break;
+        };
+        let title = compact_title(line.get(marker.len..).unwrap_or(""));
+        match &first {
+            None => first = Some((marker.style, marker.number, title)),
+            // The first entry's number again: the body starts, with the same title when no
+            // `目录` line said a list would come.
+            Some((style, number, first_title))
+                if *style == marker.style && *number == marker.number =>
+            {
+                let repeated = !title.is_empty() && first_title.starts_with(title.as_str());
+                return Some((j, labelled || repeated && j > from + 1));
+            }
+            Some(_) => {}
+        }
+    }
+    Some((end, false))
+}
+
+/// Whether a line reads `目录` (`目 录`, `目錄`, `目次`): the label of a table of contents.
+fn is_contents_label(text: &str) -> bool {
+    text.len() <= 30
+        && text.starts_with('目')
+        && crate::lexicon::CONTENTS_LABELS
+            .contains(&compact_title(text).trim_end_matches(['：', ':']))
+}
+
+/// Whether the text after a line's marker (or the whole line) reads as a line of a table of
+/// contents: a short title, maybe with leaders and a page number, and no sentence.
+fn is_contents_line(title: Option<&str>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    title.len() <= MAX_CONTENTS_LINE_CHARS * 3
+        && !title.is_empty()
+        && title.chars().count() <= MAX_CONTENTS_LINE_CHARS
+        && !title.contains(|c: char| {
+            is_sentence_end(c) || matches!(c, '；' | ';' | '，' | ',' | '：' | ':')
+        })
+}
+
+/// A title without its blanks, leaders or page number, to compare a line of a table of
+/// contents with the heading it lists.
+fn compact_title(title: &str) -> String {
+    title
+        .chars()
+        .filter(|&c| !is_space(c))
+        .collect::<String>()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '…' | '.' | '·' | '-'))
+        .to_string()
+}
+
 /// Whether a candidate opens its paragraph as a heading line (see [`is_heading_line`]).
 fn heading_line(cand: &Candidate, text: &str) -> bool {
     cand.at == 0 && is_heading_line(text, cand.marker.len)
@@ -695,14 +815,17 @@ fn is_attachment_note(text: &str) -> bool {
 /// text is scanned by bytes for the lead bytes of that punctuation and decoded only there. The
 /// same scan collects, for a paragraph run together on one line or one with gaps inside its lines
 /// (`spaced`), the markers that open a sentence there (after `。！？` or a colon), for
-/// [`inline_headings`] and [`SpacedTitles`].
+/// [`inline_headings`] and [`SpacedTitles`]; and in any paragraph, from a list's first item that
+/// a colon announces (`规定如下：一、每套棉衣…`, a copy that lost the break after the colon) on.
+/// The flag says whether such a list was announced.
 fn enumerations(
     text: &str,
     paragraph: usize,
     out: &mut Vec<Candidate>,
     spaced: bool,
-) -> Option<Vec<(usize, Marker)>> {
+) -> (Option<Vec<(usize, Marker)>>, bool) {
     let mut opens = (spaced || run_together(text)).then(Vec::new);
+    let mut announced = false;
     let mut try_at = |at: usize, after_comma: bool| {
         let rest = text.get(at..).unwrap_or("");
         if !rest.starts_with(|c: char| is_heading_numeral(c) || c == '第') {
@@ -722,19 +845,42 @@ fn enumerations(
     };
     try_at(0, false);
     for_each_clause_mark(text, |mark, punct| {
-        let at = mark + punct.len_utf8();
-        let sentence = is_sentence_end(punct) || matches!(punct, '：' | ':');
+        let after = mark + punct.len_utf8();
+        let colon = matches!(punct, '：' | ':');
         match punct {
-            '，' | ',' => try_at(at, true),
-            '；' | ';' => try_at(at, false),
-            _ if sentence => try_at(at, false),
-            _ => return,
+            '，' | ',' => return try_at(after, true),
+            '；' | ';' => return try_at(after, false),
+            _ if !(colon || is_sentence_end(punct)) => return,
+            _ => {}
         }
-        if let Some(opens) = opens.as_mut().filter(|_| sentence) {
-            opens.extend(inline_marker_at(text, at).map(|m| (at, m)));
+        // A copy may leave a blank after a sentence (`特点: （一）…`).
+        let blank = text
+            .as_bytes()
+            .get(after)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF));
+        let at = match text.get(after..) {
+            Some(rest) if blank => text.len() - rest.trim_start_matches(is_space).len(),
+            _ => after,
+        };
+        try_at(at, false);
+        if opens.is_none() && !colon {
+            return;
+        }
+        let Some(marker) = inline_marker_at(text, at) else {
+            return;
+        };
+        let first_item = colon
+            && marker.number == 1
+            && matches!(
+                marker.style,
+                MarkerStyle::Chinese | MarkerStyle::ParenChinese
+            );
+        announced |= first_item;
+        if first_item || opens.is_some() {
+            opens.get_or_insert_with(Vec::new).push((at, marker));
         }
     });
-    opens
+    (opens, announced)
 }
 
 /// The title after a marker ending at `from`: for an enumeration or an article, the text up to
@@ -754,13 +900,19 @@ fn title_range(text: &str, from: usize, style: MarkerStyle, enumeration: bool) -
     let start = from + lead;
     let mut depth = 0usize;
     let mut end = text.len();
-    for (i, c) in text
-        .get(start..)
-        .unwrap_or("")
-        .char_indices()
-        .take(MAX_TITLE_CHARS)
-    {
+    let body = text.get(start..).unwrap_or("");
+    // Quote marks standing together are displaced ones (`“”“超计划完成…`, a copy that lost what
+    // they quoted) and open nothing. Two quotes in a row (`“甲”“乙”`) leave the depth as it was
+    // either way.
+    let double_quote = |c: Option<char>| matches!(c, Some('“' | '”' | '"'));
+    let mut before = None;
+    let mut chars = body.char_indices().take(MAX_TITLE_CHARS).peekable();
+    while let Some((i, c)) = chars.next() {
+        let displaced = double_quote(Some(c))
+            && (double_quote(before) || double_quote(chars.peek().map(|&(_, n)| n)));
+        before = Some(c);
         match c {
+            _ if displaced => {}
             '“' | '‘' | '（' | '(' | '《' | '「' | '『' | '【' => depth += 1,
             _ if is_closing(c) => depth = depth.saturating_sub(1),
             _ => {}
