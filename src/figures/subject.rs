@@ -15,8 +15,8 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
-    self, follow_stops, function_words, lead_words, mid_stops, noun_heads, rate_words, verbs,
-    ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS,
+    self, follow_stops, function_words, lead_words, mid_stops, noun_heads, rate_words, unit_set,
+    verbs, ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS,
     DURATION_UNITS, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, ORGANISATIONS, PER_HEAD,
     PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
     SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
@@ -858,7 +858,22 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     }
     // `党的十八大以来`, `第五个五年计划期间的`, `在执行中`: a time or a circumstance names
     // nothing.
+    // `每套计色布三十八方尺`: the unit a quantity is reckoned per opens no name.
+    while let Some(after) = phrase.strip_prefix('每').and_then(|u| {
+        // (Only with a verb of reckoning: `每吨成本` is a cost per ton.)
+        let unit = unit_set().longest(u)?;
+        let rest = u[unit.len()..].strip_prefix(['计', '合', '需'])?;
+        (rest.chars().count() >= 2).then_some(rest)
+    }) {
+        phrase = after;
+    }
+    // `（每斤一万二千元）`: a price per unit names nothing; it is the price of what was measured
+    // before.
+    let per_unit = phrase
+        .strip_prefix('每')
+        .is_some_and(|u| !u.is_empty() && unit_set().longest(u) == Some(u));
     if PER_HEAD.contains(&phrase)
+        || per_unit
         || only_coverb(phrase)
         || names_nothing(phrase)
         || is_circumstance(phrase)
