@@ -472,6 +472,20 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
     if !opens_numeral(lead) {
         return None;
     }
+    if let Some((len, value)) = grouped_digits(rest) {
+        return Some(Number {
+            value,
+            high: None,
+            high_exp: 0,
+            max: None,
+            end: start + len,
+            arabic: false,
+            digit_string: false,
+            len: rest[..len].chars().count(),
+            lone: None,
+            leading_zero: false,
+        });
+    }
     // The run of numeral characters, with 点 inside it when a digit follows.
     let mut run_end = 0;
     let mut prev = None;
@@ -544,6 +558,59 @@ pub fn chinese(text: &str, start: usize) -> Option<Number> {
         lone,
         leading_zero: false,
     })
+}
+
+/// The most groups of three digits [`grouped_digits`] reads after the first (up to 10^15).
+const DIGIT_GROUPS: usize = 4;
+
+/// `二一七、○○○元`: an amount written digit by digit with its thousands set off by 、 (or ，),
+/// as 1950s documents write them: one to three digits, then groups of exactly three. The byte
+/// length and the value; `None` for anything else (`一、二`, `二、三批`, `一九五三、一九五四年`).
+fn grouped_digits(rest: &str) -> Option<(usize, Decimal)> {
+    let digits_at = |s: &str, n: usize| -> Option<usize> {
+        let mut end = 0;
+        for (k, (j, c)) in s.char_indices().enumerate() {
+            if k == n {
+                return Some(j);
+            }
+            chinese_digit(c)?;
+            end = j + c.len_utf8();
+        }
+        (s[..end].chars().count() == n).then_some(end)
+    };
+    let lead = rest
+        .char_indices()
+        .take(4)
+        .take_while(|&(_, c)| chinese_digit(c).is_some())
+        .last()
+        .map(|(j, c)| j + c.len_utf8())?;
+    if lead > 3 * 3 {
+        return None;
+    }
+    let mut end = lead;
+    let mut groups = 0;
+    while groups < DIGIT_GROUPS {
+        let Some(after) = rest[end..].strip_prefix(['、', '，', ',']) else {
+            break;
+        };
+        let Some(len) = digits_at(after, 3) else {
+            break;
+        };
+        // A fourth digit makes it something else (`一九五三、一九五四年`).
+        if after[len..].starts_with(|c: char| chinese_digit(c).is_some()) {
+            return None;
+        }
+        end = rest.len() - after.len() + len;
+        groups += 1;
+    }
+    if groups == 0 {
+        return None;
+    }
+    let value = rest[..end]
+        .chars()
+        .filter_map(chinese_digit)
+        .fold(0i128, |v, d| v * 10 + i128::from(d));
+    Some((end, Decimal::from_int(value)))
 }
 
 /// The letter O (Latin, full-width) written for the numeral 〇.
