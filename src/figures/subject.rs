@@ -17,9 +17,9 @@ use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, lead_words, mid_stops, noun_heads, rate_words, unit_set,
     verbs, ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS,
-    DURATION_UNITS, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, ORGANISATIONS, PER_HEAD,
-    PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS,
-    SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
+    DURATION_UNITS, HONOURED, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, ORGANISATIONS,
+    PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS,
+    SCOPE_WORDS, SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -275,14 +275,24 @@ fn strip_compare_word(phrase: &str) -> &str {
 fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String> {
     // Most subjects have no quote and no 、: that is seen first.
     // (`31名运动员、教练员`: nouns listed with 、 are all counted.)
-    let cut = subject
-        .char_indices()
-        .find(|&(j, c)| {
-            j > 0
-                && (matches!(c, '“' | '"')
-                    || (c == '、' && HONOUR_VERBS.iter().any(|v| subject[j + 3..].starts_with(v))))
-        })?
-        .0;
+    let quoted = subject.char_indices().find(|&(j, c)| {
+        j > 0
+            && (matches!(c, '“' | '"')
+                || (c == '、' && HONOUR_VERBS.iter().any(|v| subject[j + 3..].starts_with(v))))
+    });
+    // `授予665个集体全国民族团结进步模范集体称号`: without quotes, the honour's name runs on
+    // from the noun counted to 称号.
+    let titled = || {
+        HONOURED
+            .iter()
+            .find(|h| subject.starts_with(*h) && subject.len() > h.len())
+            .filter(|_| {
+                let clause = clause_prefix(&text[end..], WINDOW);
+                clause.contains("称号") || clause.contains("稱號")
+            })
+            .map(|h| h.len())
+    };
+    let cut = quoted.map(|(j, _)| j).or_else(titled)?;
     let mut rest = &text[end..];
     if rest.starts_with(['(', '（']) {
         rest = &rest[reading_len(rest).unwrap_or(0)..];
