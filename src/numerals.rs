@@ -567,6 +567,15 @@ const DIGIT_GROUPS: usize = 4;
 /// as 1950s documents write them: one to three digits, then groups of exactly three. The byte
 /// length and the value; `None` for anything else (`一、二`, `二、三批`, `一九五三、一九五四年`).
 fn grouped_digits(rest: &str) -> Option<(usize, Decimal)> {
+    // Most numerals have no separator one to three characters on (every digit is three bytes):
+    // that is seen first.
+    let separated = [3, 6, 9].iter().any(|&at| {
+        rest.get(at..)
+            .is_some_and(|r| r.starts_with(['、', '，', ',']))
+    });
+    if !separated {
+        return None;
+    }
     let digits_at = |s: &str, n: usize| -> Option<usize> {
         let mut end = 0;
         for (k, (j, c)) in s.char_indices().enumerate() {

@@ -15,11 +15,11 @@
 use super::scan::Raw;
 use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
-    self, follow_stops, function_words, lead_words, mid_stops, noun_heads, rate_words, unit_set,
-    verbs, ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS, CONVERSION_ENDS, COVERBS,
-    DURATION_UNITS, HONOURED, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE, ORGANISATIONS,
-    PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME, RUN_WORDS,
-    SCOPE_WORDS, SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
+    self, follow_stops, function_words, honoured_nouns, lead_words, mid_stops, noun_heads,
+    rate_words, unit_set, verbs, ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS,
+    CONVERSION_ENDS, COVERBS, DURATION_UNITS, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE,
+    ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME,
+    RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
 };
 
 /// How far a subject may reach from its figure, in characters.
@@ -283,9 +283,9 @@ fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String
     // `授予665个集体全国民族团结进步模范集体称号`: without quotes, the honour's name runs on
     // from the noun counted to 称号.
     let titled = || {
-        HONOURED
-            .iter()
-            .find(|h| subject.starts_with(*h) && subject.len() > h.len())
+        honoured_nouns()
+            .longest(subject)
+            .filter(|h| subject.len() > h.len())
             .filter(|_| {
                 let clause = clause_prefix(&text[end..], WINDOW);
                 clause.contains("称号") || clause.contains("稱號")

@@ -17,6 +17,11 @@ use wordset::word_set;
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
 word_set!(
+    /// [`HONOURED`], for a look-up at a position.
+    honoured_nouns,
+    HONOURED
+);
+word_set!(
     /// [`NOUN_HEADS`], for a look-up at a position.
     noun_heads,
     NOUN_HEADS
