@@ -882,8 +882,11 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
     let per_unit = phrase
         .strip_prefix('每')
         .is_some_and(|u| !u.is_empty() && unit_set().longest(u) == Some(u));
+    // `从…的次日起算不超过180日`: a starting point is no quantity.
+    let starting_point = phrase.ends_with("起算") || phrase.ends_with("日起");
     if PER_HEAD.contains(&phrase)
         || per_unit
+        || starting_point
         || only_coverb(phrase)
         || names_nothing(phrase)
         || is_circumstance(phrase)
