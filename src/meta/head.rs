@@ -204,6 +204,9 @@ pub fn read<'d>(found: &mut Found<'d, '_>) -> Head<'d> {
                     // A site's preface may stand between its heading and the document, which
                     // then opens with its own label and 主送机关 (`…批复` / `某某中心：`).
                     if !speech && found.meta.addressees.is_empty() {
+                        run_in_addressees(found, line);
+                    }
+                    if !speech && found.meta.addressees.is_empty() {
                         if let Some(k) = document_after_preface(&lines, i) {
                             addressees(found, &lines, k);
                             if !found.meta.addressees.is_empty() {
@@ -448,6 +451,66 @@ fn speech_title_below(lines: &[Line<'_>], i: usize) -> bool {
         && (is_bare_subtitle(next.text)
             || (starts_with_dash(next.text) && find_date(next.text).is_some()))
 }
+
+/// How many bodies a run-in 主送机关 may list.
+const RUN_IN_BODIES: usize = 12;
+
+/// A bare kind (`通知`) run into its 主送机关 and the body by lost line breaks
+/// (`通知省直属各单位、太原市,各专、县、工矿区人民政府查…`): the bodies up to the end of the
+/// first name of a body that the body's first word follows. Every name before it is short and
+/// unpunctuated; the last one ends with a body's word (`人民政府`).
+fn run_in_addressees(found: &mut Found<'_, '_>, line: &Line<'_>) {
+    let t = line.text;
+    let Some(kind) = lexicon::BARE_KINDS.iter().find(|k| t.starts_with(**k)) else {
+        return;
+    };
+    let list = &t[kind.len()..];
+    let mut pieces = 0;
+    let mut from = 0;
+    for (at, c) in list.char_indices() {
+        if matches!(c, '、' | '，' | ',') {
+            // Each name before the last is a body's or a place's (`太原市`), or a short form
+            // of one (`各专`, `县`): not the opening words of a sentence (`通知指出，`).
+            let piece = &list[from..at];
+            let n = piece.chars().count();
+            let named = lexicon::ADDRESSEE_ENDINGS
+                .iter()
+                .chain(lexicon::ORGAN_ENDINGS)
+                .any(|e| piece.ends_with(e));
+            if n == 0 || n > RUN_IN_PIECE_CHARS || (n > 2 && !named) {
+                return;
+            }
+            pieces += 1;
+            from = at + c.len_utf8();
+            if pieces > RUN_IN_BODIES {
+                return;
+            }
+            continue;
+        }
+        if !crate::chars::is_cjk(c) {
+            return;
+        }
+        let end = at + c.len_utf8();
+        let piece = &list[from..end];
+        if piece.chars().count() > RUN_IN_PIECE_CHARS {
+            return;
+        }
+        let organ = lexicon::ORGAN_ENDINGS.iter().any(|e| piece.ends_with(e))
+            && piece.chars().count() >= 3
+            && !lexicon::ORGAN_ENDINGS
+                .iter()
+                .any(|e| list[end..].starts_with(e));
+        if pieces > 0 && organ && is_organ(piece) {
+            let names = split_bodies(&list[..end]);
+            found.meta.addressees = names;
+            found.span_in("addressees", line, kind.len()..kind.len() + end);
+            return;
+        }
+    }
+}
+
+/// The longest name in a run-in 主送机关, in characters.
+const RUN_IN_PIECE_CHARS: usize = 16;
 
 /// How many lines of a site's preface may stand before the document it introduces.
 const PREFACE_LINES: usize = 3;
