@@ -92,6 +92,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let opened_run = before.is_none() && text[..f.lead].ends_with("连续");
         let adjacent = figures.get(k + 1).is_some_and(|n| n.lead == f.end);
         let direct = (starts_noun(rest) && !starts_verb(rest)) || adjacent;
+        // `苏翊鸣等147名同志`, `…团队等148個(gè)集體`: after a list closed by 等, the count is of
+        // the noun that follows it (past a unit's reading in brackets).
+        let after_list = before.as_ref().is_some_and(|b| b.ends_with('等')) && noun_follows(rest);
         // `全省93%的建制镇`: a scope word alone names nothing; the noun follows.
         // `成华区50%的城市社区`: nor does a place or a body whose share of things follows.
         let scoped = before.as_ref().is_some_and(|b| {
@@ -167,6 +170,8 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
             .map(|b| strip_compare_word(&b).to_string());
         let subject = if named_part.is_some() {
             named_part
+        } else if let Some(noun) = after_list.then(|| following(text, figures, k)).flatten() {
+            Some(noun)
         } else if bracketed.is_some() {
             bracketed
         } else if rate_before.is_some() {
@@ -260,6 +265,17 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
     out
 }
 
+/// Whether a noun follows a figure (past a unit's reading in brackets, `個(gè)集體`).
+#[inline(never)]
+fn noun_follows(rest: &str) -> bool {
+    let noun = if rest.starts_with(['(', '（']) {
+        &rest[reading_len(rest).unwrap_or(0)..]
+    } else {
+        rest
+    };
+    starts_noun(noun) && !starts_verb(noun)
+}
+
 /// `超过全国`: a comparison word that opens a phrase is no part of the name compared.
 fn strip_compare_word(phrase: &str) -> &str {
     lexicon::COMPARE_WORDS
@@ -273,7 +289,14 @@ fn strip_compare_word(phrase: &str) -> &str {
 /// that gives an award, the noun counted after the figure ends where the honour's quoted name
 /// or the next award begins. `None` when the subject is not that noun or nothing is cut.
 fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String> {
-    // Most subjects have no quote and no 、: that is seen first.
+    // Most subjects are named before the figure: that is seen first.
+    let mut rest = &text[end..];
+    if rest.starts_with(['(', '（']) {
+        rest = &rest[reading_len(rest).unwrap_or(0)..];
+    }
+    if !rest.starts_with(subject) {
+        return None;
+    }
     // (`31名运动员、教练员`: nouns listed with 、 are all counted.)
     let quoted = subject.char_indices().find(|&(j, c)| {
         j > 0
@@ -292,15 +315,19 @@ fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String
             })
             .map(|h| h.len())
     };
-    let cut = quoted.map(|(j, _)| j).or_else(titled)?;
-    let mut rest = &text[end..];
-    if rest.starts_with(['(', '（']) {
-        rest = &rest[reading_len(rest).unwrap_or(0)..];
-    }
-    if !rest.starts_with(subject) {
-        return None;
-    }
-    let clause = text[from..end].rsplit(is_clause_end).next().unwrap_or("");
+    // `授予812人全国…模范个人称号`: the title's word is no part of what is counted.
+    let titled_end = || {
+        ["称号", "稱號"]
+            .iter()
+            .find_map(|w| subject.strip_suffix(w))
+            .map(str::len)
+    };
+    let cut = quoted.map(|(j, _)| j).or_else(titled).or_else(titled_end)?;
+    // (Brackets do not end it: a copy may put a reading after every character.)
+    let clause = text[from..end]
+        .rsplit(|c: char| is_clause_end(c) && !matches!(c, '(' | ')' | '（' | '）'))
+        .next()
+        .unwrap_or("");
     if !HONOUR_VERBS.iter().any(|v| clause.contains(v)) {
         return None;
     }
