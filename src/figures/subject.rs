@@ -1871,9 +1871,10 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
         return None;
     }
     // `，应该比原计划至少节约`: a comparison in it names nothing either.
-    let own = strip_tail(strip_compared(strip_tail(
+    // (`，到2020年将有可能达到`: a year reached is no name either.)
+    let own = strip_leading_year(strip_tail(strip_compared(strip_tail(
         &window[boundary.0 + boundary.1.len_utf8()..],
-    )));
+    ))));
     // `（合15亩）`, `，必须控制在…`: a clause of words that name nothing.
     if !own.is_empty() && !PER_HEAD.contains(&own) && !names_nothing(own) {
         return None;
@@ -1937,7 +1938,9 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
         phrase = &phrase[..j];
     }
     let phrase = drop_scope(shorten(phrase));
-    (!phrase.is_empty() && !is_circumstance(phrase)).then(|| phrase.to_string())
+    // (`据测算，…`: a source named before names nothing.)
+    (!phrase.is_empty() && !is_circumstance(phrase) && !names_nothing(phrase))
+        .then(|| phrase.to_string())
 }
 
 /// Whether `phrase` is a coverb of [`COVERBS`], alone or after a rate or lead word
