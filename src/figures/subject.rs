@@ -1876,7 +1876,9 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
         &window[boundary.0 + boundary.1.len_utf8()..],
     ))));
     // `（合15亩）`, `，必须控制在…`: a clause of words that name nothing.
-    if !own.is_empty() && !PER_HEAD.contains(&own) && !names_nothing(own) {
+    // `，从…的次日起算不超过180日`: nor does a starting point.
+    let starting_point = own.ends_with("起算") || own.ends_with("日起");
+    if !own.is_empty() && !PER_HEAD.contains(&own) && !names_nothing(own) && !starting_point {
         return None;
     }
     let head = &window[if past_floor { 0 } else { own_start }..boundary.0];
@@ -1896,6 +1898,11 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
     // `一、县示范区管委会牵头工作（8项）`: a list number names nothing; nor does an amount the
     // scan did not read as a figure (`总用地面积10000m2（合15亩）`).
     let mut clause = strip_list_marker(&head[start..]);
+    // `…规定了“承运人…要求赔偿的时效，`: a quotation opened in the clause and not closed is
+    // the clause the figure goes on with.
+    if let Some(q) = clause.rfind('“').filter(|&q| !clause[q..].contains('”')) {
+        clause = &clause[q + '“'.len_utf8()..];
+    }
     // `地区生产总值（GDP）完成…`: an abbreviation in brackets stands for the name before it.
     if clause.chars().all(|c| c.is_ascii_alphabetic()) {
         if let Some(name) = head[..start].strip_suffix(['（', '(']) {
@@ -1925,8 +1932,18 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
             }
         }
     }
+    // `托运人要求赔偿的时效`: a phrase that ends with a head after a clause and 的 names that
+    // head (`公益性建设项目的造价`, with no verb before 的, is kept whole).
+    let head_after_de = phrase.rsplit_once('的').and_then(|(m, h)| {
+        let clause = m
+            .char_indices()
+            .any(|(j, c)| verbs().may_start(c) && starts_verb(&m[j..]));
+        (clause && (2..=4).contains(&h.chars().count()) && !h.chars().any(is_digit)).then_some(h)
+    });
     // `财政一般预算收入实现翻倍增长`: the clause's topic, before its first verb.
-    if let Some(j) = phrase
+    if let Some(h) = head_after_de {
+        phrase = h;
+    } else if let Some(j) = phrase
         .char_indices()
         .skip(2)
         .find(|&(j, c)| {
