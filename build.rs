@@ -72,6 +72,8 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
     ("STANDING_VERBS", Words, &["standing_verbs"]),
     ("HONOUR_VERBS", Words, &["honour_verbs"]),
     ("HONOURED", Words, &["honoured"]),
+    ("HONOUR_TITLES", Words, &["honour_titles"]),
+    ("PART_MARKS", Chars, &["part_marks"]),
     ("MID_STOP", Words, &["mid_stop"]),
     ("NOT_RATE", Words, &["not_rate"]),
     ("NOUN_HEADS", Words, &["noun_heads"]),
@@ -153,12 +155,10 @@ const LISTS: &[(&str, Shape, &[&str])] = &[
 
 /// The lists that also hold their words' traditional spellings: the units, the qualifiers
 /// before a number and the words around a figure that are looked up by table (verbs, rate
-/// words, stops: [`WordSet`]s, indexed by two characters, so more spellings cost a look-up
-/// nothing), and the lists of the document's elements, read on its first and last lines. The
+/// words, stops: word sets indexed by two characters, `src/lexicon/wordset.rs`, so more
+/// spellings cost a look-up nothing), and the lists of the document's elements, read on its first and last lines. The
 /// other lists are read by linear scans in the hot loops and keep their simplified words
 /// only, so that a simplified text is read as fast as before.
-///
-/// [`WordSet`]: ../src/lexicon/wordset.rs
 const WITH_TRADITIONAL: &[&str] = &[
     "RATE_UNITS",
     "UNITS",
@@ -174,6 +174,8 @@ const WITH_TRADITIONAL: &[&str] = &[
     "NOUN_HEADS",
     "HONOUR_VERBS",
     "HONOURED",
+    "HONOUR_TITLES",
+    "PART_MARKS",
     "TITLE_ISSUE_WORDS",
     "DOCUMENT_KINDS",
     "ORGAN_ENDINGS",

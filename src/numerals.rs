@@ -576,40 +576,29 @@ fn grouped_digits(rest: &str) -> Option<(usize, Decimal)> {
     if !separated {
         return None;
     }
-    let digits_at = |s: &str, n: usize| -> Option<usize> {
-        let mut end = 0;
-        for (k, (j, c)) in s.char_indices().enumerate() {
-            if k == n {
-                return Some(j);
-            }
-            chinese_digit(c)?;
-            end = j + c.len_utf8();
-        }
-        (s[..end].chars().count() == n).then_some(end)
+    // The Chinese digits that open `s` (at most four, enough to tell three from more): how
+    // many, and their length in bytes.
+    let run = |s: &str| {
+        s.char_indices()
+            .take(4)
+            .take_while(|&(_, c)| chinese_digit(c).is_some())
+            .fold((0, 0), |(n, _), (j, c)| (n + 1, j + c.len_utf8()))
     };
-    let lead = rest
-        .char_indices()
-        .take(4)
-        .take_while(|&(_, c)| chinese_digit(c).is_some())
-        .last()
-        .map(|(j, c)| j + c.len_utf8())?;
-    if lead > 3 * 3 {
+    let (lead, mut end) = run(rest);
+    if !(1..=3).contains(&lead) {
         return None;
     }
-    let mut end = lead;
     let mut groups = 0;
     while groups < DIGIT_GROUPS {
         let Some(after) = rest[end..].strip_prefix(['、', '，', ',']) else {
             break;
         };
-        let Some(len) = digits_at(after, 3) else {
-            break;
-        };
-        // A fourth digit makes it something else (`一九五三、一九五四年`).
-        if after[len..].starts_with(|c: char| chinese_digit(c).is_some()) {
-            return None;
+        match run(after) {
+            (3, len) => end = rest.len() - after.len() + len,
+            // A fourth digit makes it something else (`一九五三、一九五四年`).
+            (4, _) => return None,
+            _ => break,
         }
-        end = rest.len() - after.len() + len;
         groups += 1;
     }
     if groups == 0 {

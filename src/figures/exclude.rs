@@ -7,8 +7,8 @@ use super::dates::{date_at, is_year_like, DateAt};
 use super::units;
 use crate::chars::is_digit;
 use crate::lexicon::{
-    unit_set, BOUND_QUALIFIERS, CHANGE_AFTER_PERIOD, IDIOMS, NOT_AFTER_UNIT, PERIOD_AFTER,
-    PERIOD_BEFORE, RUN_WORDS, SESSIONS_BEFORE,
+    unit_set, BOUND_QUALIFIERS, CHANGE_AFTER_PERIOD, IDIOMS, NOT_AFTER_UNIT, PART_MARKS,
+    PERIOD_AFTER, PERIOD_BEFORE, RUN_WORDS, SESSIONS_BEFORE,
 };
 use crate::numerals::{self, Number};
 
@@ -123,12 +123,9 @@ fn continues_ordinal(before: &str) -> bool {
     digits.len() < head.len() && digits.ends_with('第')
 }
 
-/// The marks of a regulation's parts: 章, 节, 条, 款, 项 (and their traditional forms).
+/// A mark of a regulation's parts (章, 节, 条, 款, 项, as [`PART_MARKS`] lists them).
 fn is_part_mark(c: char) -> bool {
-    matches!(
-        c,
-        '章' | '节' | '節' | '条' | '條' | '款' | '欵' | '项' | '項'
-    )
+    PART_MARKS.contains(&c)
 }
 
 /// Whether `before` ends with a numeral and a part mark (`…规定一款`): a number right after it,

@@ -17,10 +17,13 @@ use crate::chars::{is_cjk, is_digit, tail};
 use crate::lexicon::{
     self, follow_stops, function_words, honoured_nouns, lead_words, mid_stops, noun_heads,
     rate_words, unit_set, verbs, ACTION_UNITS, CASE_UNITS, CHANGE_VERBS, COMPARED_PERIODS,
-    CONVERSION_ENDS, COVERBS, DURATION_UNITS, HONOUR_VERBS, MILESTONES, NOT_LEAD, NOT_RATE,
-    ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS, RUN_IN_TIME,
-    RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
+    CONVERSION_ENDS, COVERBS, DURATION_UNITS, HONOUR_TITLES, HONOUR_VERBS, MILESTONES, NOT_LEAD,
+    NOT_RATE, ORGANISATIONS, PER_HEAD, PLACE_ENDINGS, PURPOSE_VERBS, RATE_HEADS, RATE_NOUNS,
+    RUN_IN_TIME, RUN_WORDS, SCOPE_WORDS, SHARE_WORDS, STANDING_VERBS, TOTAL_ADVERBS,
 };
+
+/// 占 of a share (`X占Y的比重`), in simplified and traditional characters.
+const SHARE: [char; 2] = ['占', '佔'];
 
 /// How far a subject may reach from its figure, in characters.
 const WINDOW: usize = 40;
@@ -100,7 +103,7 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let scoped = before.as_ref().is_some_and(|b| {
             SCOPE_WORDS.contains(&b.as_str())
                 || (rest.starts_with('的')
-                    && !b.contains(['占', '佔'])
+                    && !b.contains(SHARE)
                     && PLACE_ENDINGS.iter().any(|e| b.ends_with(e)))
         });
         // `超过国家规定造价一百二十五元的百分之一百四十`: a share of the amount a comparison
@@ -119,9 +122,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let before = before.filter(|_| !scoped && !compared && average.is_none());
         // `非生产性的投资占百分之二十四点三`: a share named by `X占` alone keeps 占 (the `X占Y`
         // phrase with Y left out).
-        let share = is_rate(&f.unit) && text[..lead].ends_with(['占', '佔']);
+        let share = is_rate(&f.unit) && text[..lead].ends_with(SHARE);
         let before = before.map(|b| {
-            if share && !b.contains(['占', '佔']) {
+            if share && !b.contains(SHARE) {
                 b + "占"
             } else {
                 b
@@ -131,7 +134,7 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         // `增长百分之八点六的速度`: a rate before 的 and a noun of rates measures that noun.
         let share_of_next = is_rate(&f.unit)
             && rest.strip_prefix('的').is_some_and(|r| {
-                before.as_ref().is_some_and(|b| b.contains(['占', '佔']))
+                before.as_ref().is_some_and(|b| b.contains(SHARE))
                     || RATE_HEADS
                         .iter()
                         .any(|h| clause_prefix(r, FOLLOW_MAX).ends_with(h))
@@ -166,8 +169,7 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         let bracketed = text[..f.lead]
             .strip_suffix(['（', '('])
             .filter(|_| text[f.end..].starts_with(['）', ')']))
-            .and_then(|head| before_phrase(text, head.len(), floor, false).0)
-            .map(|b| strip_compare_word(&b).to_string());
+            .and_then(|head| before_phrase(text, head.len(), floor, false).0);
         let subject = if named_part.is_some() {
             named_part
         } else if let Some(noun) = after_list.then(|| following(text, figures, k)).flatten() {
@@ -249,9 +251,9 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
         // `…的单位达到215家，占比97%`: a bare share word takes what the figure before names.
         let subject = match subject {
             // `无人机产量增长39%、占全国9成`: a share named by 占 alone takes it too.
-            Some(s) if SHARE_WORDS.contains(&s.as_str()) || s.starts_with(['占', '佔']) => {
+            Some(s) if SHARE_WORDS.contains(&s.as_str()) || s.starts_with(SHARE) => {
                 inherited(text, figures, &out, k, false)
-                    .filter(|p| !p.ends_with(s.as_str()) && !p.contains(['占', '佔']))
+                    .filter(|p| !p.ends_with(s.as_str()) && !p.contains(SHARE))
                     .map(|p| format!("{p}{s}"))
                     .or(Some(s))
             }
@@ -266,23 +268,24 @@ pub fn assign(text: &str, figures: &[Raw]) -> Vec<Option<String>> {
 }
 
 /// Whether a noun follows a figure (past a unit's reading in brackets, `個(gè)集體`).
-#[inline(never)]
 fn noun_follows(rest: &str) -> bool {
-    let noun = if rest.starts_with(['(', '（']) {
-        &rest[reading_len(rest).unwrap_or(0)..]
-    } else {
-        rest
-    };
+    let noun = past_reading(rest);
     starts_noun(noun) && !starts_verb(noun)
 }
 
-/// `超过全国`: a comparison word that opens a phrase is no part of the name compared.
-fn strip_compare_word(phrase: &str) -> &str {
-    lexicon::COMPARE_WORDS
-        .iter()
-        .find_map(|w| phrase.strip_prefix(w))
-        .filter(|r| r.chars().count() >= 2)
-        .unwrap_or(phrase)
+/// `s` past the reading in brackets that opens it (`(gè)集體`: a copy with the reading of each
+/// character in brackets puts one after a unit); `s` itself when none does.
+fn past_reading(s: &str) -> &str {
+    if s.starts_with(['(', '（']) {
+        &s[reading_len(s).unwrap_or(0)..]
+    } else {
+        s
+    }
+}
+
+/// `…的次日起算`, `…之日起`: a starting point, which is no quantity.
+fn is_starting_point(phrase: &str) -> bool {
+    phrase.ends_with("起算") || phrase.ends_with("日起")
 }
 
 /// `授予…等148个集体“北京冬奥会突出贡献集体”称号`, `授予苏翊鸣等147名同志、追授…`: in a clause
@@ -290,11 +293,7 @@ fn strip_compare_word(phrase: &str) -> &str {
 /// or the next award begins. `None` when the subject is not that noun or nothing is cut.
 fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String> {
     // Most subjects are named before the figure: that is seen first.
-    let mut rest = &text[end..];
-    if rest.starts_with(['(', '（']) {
-        rest = &rest[reading_len(rest).unwrap_or(0)..];
-    }
-    if !rest.starts_with(subject) {
+    if !past_reading(&text[end..]).starts_with(subject) {
         return None;
     }
     // (`31名运动员、教练员`: nouns listed with 、 are all counted.)
@@ -311,13 +310,13 @@ fn honoured(text: &str, from: usize, end: usize, subject: &str) -> Option<String
             .filter(|h| subject.len() > h.len())
             .filter(|_| {
                 let clause = clause_prefix(&text[end..], WINDOW);
-                clause.contains("称号") || clause.contains("稱號")
+                HONOUR_TITLES.iter().any(|w| clause.contains(w))
             })
             .map(|h| h.len())
     };
     // `授予812人全国…模范个人称号`: the title's word is no part of what is counted.
     let titled_end = || {
-        ["称号", "稱號"]
+        HONOUR_TITLES
             .iter()
             .find_map(|w| subject.strip_suffix(w))
             .map(str::len)
@@ -674,7 +673,7 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
                 .filter(|s| !s.is_empty())
                 .collect();
             // A share (`A、B增加值占…比重`) measures the whole phrase, not its items alone.
-            if count > 1 && items.len() < count && !joint.contains(['占', '佔']) {
+            if count > 1 && items.len() < count && !joint.contains(SHARE) {
                 // A long list was cut to its last items: the whole clause names them.
                 if let Some(whole) = listed_before(before, &joint) {
                     let all: Vec<&str> = whole
@@ -688,9 +687,7 @@ fn distribute(text: &str, figures: &[Raw], subjects: &mut [Option<String>]) {
             }
             if count > 1 && items.len() == count && fragmentary(&items) {
                 // `第一、二、三产业增加值占…的比重`: a share of a list of parts is one name.
-                if let Some(whole) =
-                    listed_before(before, &joint).filter(|w| w.contains(['占', '佔']))
-                {
+                if let Some(whole) = listed_before(before, &joint).filter(|w| w.contains(SHARE)) {
                     for slot in subjects.iter_mut().skip(k).take(count) {
                         *slot = Some(whole.to_string());
                     }
@@ -910,7 +907,7 @@ fn before_phrase(text: &str, lead: usize, floor: usize, cases: bool) -> (Option<
         .strip_prefix('每')
         .is_some_and(|u| !u.is_empty() && unit_set().longest(u) == Some(u));
     // `从…的次日起算不超过180日`: a starting point is no quantity.
-    let starting_point = phrase.ends_with("起算") || phrase.ends_with("日起");
+    let starting_point = is_starting_point(phrase);
     if PER_HEAD.contains(&phrase)
         || per_unit
         || starting_point
@@ -1418,9 +1415,7 @@ fn following(text: &str, figures: &[Raw], k: usize) -> Option<String> {
     }
     // `148個(gè)集體`: in a copy with the reading of each character in brackets, the unit's
     // reading stands between the figure and its noun.
-    if text[end..].starts_with(['(', '（']) {
-        end += reading_len(&text[end..]).unwrap_or(0);
-    }
+    end = text.len() - past_reading(&text[end..]).len();
     let limit = figures.get(next).map_or(text.len(), |n| n.lead).max(end);
     let mut rest = &text[end..limit];
     // `中心组学习7次和支部学习8次`: what a joiner links to the next figure is that figure's
@@ -1877,7 +1872,7 @@ fn previous_clause(text: &str, lead: usize, floor: usize, past_floor: bool) -> O
     ))));
     // `（合15亩）`, `，必须控制在…`: a clause of words that name nothing.
     // `，从…的次日起算不超过180日`: nor does a starting point.
-    let starting_point = own.ends_with("起算") || own.ends_with("日起");
+    let starting_point = is_starting_point(own);
     if !own.is_empty() && !PER_HEAD.contains(&own) && !names_nothing(own) && !starting_point {
         return None;
     }

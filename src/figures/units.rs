@@ -3,8 +3,8 @@
 //! ([`crate::lexicon`]).
 
 use crate::lexicon::{
-    qualified_verbs, unit_set, COPULAS, NOT_QUALIFIERS_BEFORE, NOUN_AFTER_UNIT, QUALIFIERS_BEFORE,
-    SCALES, VERB_QUALIFIERS,
+    qualified_verbs, qualifier_words, unit_set, COPULAS, NOT_QUALIFIERS_BEFORE, NOUN_AFTER_UNIT,
+    QUALIFIERS_BEFORE, SCALES, VERB_QUALIFIERS,
 };
 
 /// Dashes and words that join the two ends of a range (`2—3岁`, `3至5天`).
@@ -56,15 +56,6 @@ pub fn normalise_unit(unit: &str) -> String {
         .collect()
 }
 
-/// The written forms of [`QUALIFIERS_BEFORE`], for a look-up by the end of a text.
-fn qualifiers_before() -> &'static crate::lexicon::wordset::WordSet {
-    static SET: std::sync::OnceLock<crate::lexicon::wordset::WordSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let written: Vec<&'static str> = QUALIFIERS_BEFORE.iter().map(|(w, _)| *w).collect();
-        crate::lexicon::wordset::WordSet::new(&written)
-    })
-}
-
 /// A qualifier written right before the number at `i`: its start and the word as listed.
 pub fn qualifier_before(text: &str, i: usize) -> (usize, Option<&'static str>) {
     let before = &text[..i];
@@ -72,7 +63,7 @@ pub fn qualifier_before(text: &str, i: usize) -> (usize, Option<&'static str>) {
         return (start, Some(listed));
     }
     // The longest written form that ends `before`, then what it is listed as.
-    let hit = qualifiers_before().longest_suffix(before).and_then(|w| {
+    let hit = qualifier_words().longest_suffix(before).and_then(|w| {
         QUALIFIERS_BEFORE
             .iter()
             .find(|(written, _)| *written == w)

@@ -16,6 +16,15 @@ use wordset::word_set;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
+/// The written forms of [`QUALIFIERS_BEFORE`], indexed for a look-up by the end of a text.
+pub fn qualifier_words() -> &'static wordset::WordSet {
+    static SET: std::sync::OnceLock<wordset::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let written: Vec<&'static str> = QUALIFIERS_BEFORE.iter().map(|(w, _)| *w).collect();
+        wordset::WordSet::new(&written)
+    })
+}
+
 word_set!(
     /// [`HONOURED`], for a look-up at a position.
     honoured_nouns,

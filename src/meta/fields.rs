@@ -175,7 +175,7 @@ fn longest_label_ending(text: &str) -> Option<usize> {
 /// `range` of `t` without the spaces and bullets at its ends.
 fn trim(t: &str, range: Range<usize>) -> Range<usize> {
     let s = &t[range.clone()];
-    let junk = |c: char| crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆');
+    let junk = |c: char| crate::chars::is_space(c) || super::words::is_item_mark(c);
     let lead = s.len() - s.trim_start_matches(junk).len();
     let kept = s.trim_start_matches(junk).trim_end_matches(junk);
     range.start + lead..range.start + lead + kept.len()

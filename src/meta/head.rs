@@ -13,9 +13,9 @@ use super::speech::{
 };
 use super::words::{
     closes_bracket, ends_with_document_kind, has_ascii_comma, has_sentence_punct,
-    is_attachment_label, is_field_label, is_field_line, is_header_mark, is_organ, is_page_channel,
-    is_page_field, is_salutation, is_site_name, is_web_label, is_wiki_label, joint_bodies,
-    office_and_name, opens_with_heading_marker, site_tags,
+    is_attachment_label, is_field_label, is_field_line, is_header_mark, is_item_mark, is_organ,
+    is_page_channel, is_page_field, is_salutation, is_site_name, is_web_label, is_wiki_label,
+    joint_bodies, office_and_name, opens_with_heading_marker, site_tags,
 };
 use super::{compact, split_bodies, Found};
 
@@ -682,7 +682,7 @@ fn is_empty_field(t: &str) -> bool {
     };
     // An addressee line (`市城乡建设局：`) has the same shape: only a listed label, or one
     // marked as an item of the list, is a field.
-    let item = label.trim_start_matches(['•', '·', '●', '■', '◆']);
+    let item = label.trim_start_matches(is_item_mark);
     is_field_line(t)
         && !is_organ(item.trim())
         && (item.len() < label.len() || is_field_label(label))
@@ -1390,7 +1390,7 @@ fn addressees(found: &mut Found<'_, '_>, lines: &[Line<'_>], i: usize) {
             .any(|w| text.starts_with(w))
         || is_web_label(&text)
         || is_bare_field_label(&text)
-        || text.starts_with(['•', '·', '●', '■', '◆'])
+        || text.starts_with(is_item_mark)
         || text.contains(['。', '！', '？'])
     {
         return;

@@ -221,15 +221,19 @@ pub fn is_site_name(text: &str) -> bool {
     text.chars().count() <= 30 && lexicon::SITE_ENDINGS.iter().any(|s| text.ends_with(s))
 }
 
+/// A bullet that marks an item of a page's list (`• 发文字号：`).
+pub fn is_item_mark(c: char) -> bool {
+    matches!(c, '•' | '·' | '●' | '■' | '◆')
+}
+
 /// A key-value field's line (`索引号：…`, `• 发文字号：`, `名 称：…`): a short CJK label of up to
 /// six characters and its colon open the line, whether a value follows or stands on the next line.
 pub fn is_field_line(t: &str) -> bool {
     if t.len() > SHORT_BYTES * 2 {
         return false;
     }
-    let t = t.trim_start_matches(|c: char| {
-        crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆' | '-')
-    });
+    let t =
+        t.trim_start_matches(|c: char| crate::chars::is_space(c) || is_item_mark(c) || c == '-');
     let Some(at) = t.find([':', '：']) else {
         return false;
     };
@@ -244,9 +248,8 @@ pub fn is_field_line(t: &str) -> bool {
 /// A label of a key-value field (`发文机关`, `索引号`, `文号`, `时间`), which names a field and is
 /// never a value.
 pub fn is_field_label(label: &str) -> bool {
-    let label = label.trim_start_matches(|c: char| {
-        crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆' | '-')
-    });
+    let label = label
+        .trim_start_matches(|c: char| crate::chars::is_space(c) || is_item_mark(c) || c == '-');
     [
         lexicon::WEB_LABELS,
         lexicon::BYLINE_LABELS,
@@ -346,9 +349,8 @@ pub fn site_tags(t: &str) -> Option<SiteTags> {
 
 /// A line of a wiki's header (`本作品收录于《…》`, `• 相关导览：…`): the page's.
 pub fn is_wiki_label(t: &str) -> bool {
-    let t = t.trim_start_matches(|c: char| {
-        crate::chars::is_space(c) || matches!(c, '•' | '·' | '●' | '■' | '◆' | '-')
-    });
+    let t =
+        t.trim_start_matches(|c: char| crate::chars::is_space(c) || is_item_mark(c) || c == '-');
     lexicon::WIKI_LABELS.iter().any(|l| t.starts_with(l))
 }
 
